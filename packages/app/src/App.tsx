@@ -1,0 +1,16 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import dataProductsPlugin from '@datamesh-governance/plugin-data-products/alpha';
+import { navModule } from './modules/nav';
+import { homeModule } from './modules/home';
+import { signInModule } from './modules/signIn';
+
+export default createApp({
+  features: [
+    catalogPlugin,
+    dataProductsPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+  ],
+});

@@ -1,0 +1,10 @@
+/**
+ * Shared contracts of the data-products plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './entity/DataProductEntity';
+export * from './entity/isDataProductEntity';
+export * from './entity/relations';
+export * from './schema/validator';

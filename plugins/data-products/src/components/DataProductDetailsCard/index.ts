@@ -1,0 +1,1 @@
+export { DataProductDetailsCard } from './DataProductDetailsCard';

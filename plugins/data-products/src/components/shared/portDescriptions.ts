@@ -1,0 +1,36 @@
+import {
+  holdsPersonalData,
+  OutputPort,
+} from '@datamesh-governance/plugin-data-products-common';
+
+/** "Direct identifiers, special categories (Art. 9)" or "None". */
+export function describePersonalData(port: OutputPort): string {
+  const flags = [
+    port.personalData?.directIdentifiers && 'direct identifiers',
+    port.personalData?.specialCategories && 'special categories (Art. 9)',
+  ].filter(Boolean) as string[];
+  if (flags.length > 0) {
+    const text = flags.join(', ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+  return holdsPersonalData(port) ? 'Yes' : 'None';
+}
+
+/** "Freshness 1 d, availability 99.5 %". */
+export function describeSla(port: OutputPort): string {
+  if (!port.sla?.length) {
+    return '—';
+  }
+  return port.sla
+    .map(l => `${l.property} ${l.value}${l.unit ? ` ${l.unit}` : ''}`)
+    .join(', ');
+}
+
+/** "Owner approval, max P90D" or "Automatic". */
+export function describeAccess(port: OutputPort): string {
+  const mode =
+    port.access?.approval === 'auto' ? 'Automatic' : 'Owner approval';
+  return port.access?.maxDuration
+    ? `${mode}, max ${port.access.maxDuration}`
+    : mode;
+}

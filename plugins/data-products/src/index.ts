@@ -1,0 +1,14 @@
+/**
+ * Frontend of the data-products plugin (legacy frontend system).
+ * For the new frontend system, see `@datamesh-governance/plugin-data-products/alpha`.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  dataProductsPlugin,
+  EntityOutputPortsCard,
+  EntityDataProductDetailsCard,
+  EntityProducedDataProductsCard,
+} from './plugin';
+export { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
