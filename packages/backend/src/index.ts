@@ -38,6 +38,8 @@ backend.add(
 backend.add(
   import('@datamesh-governance/plugin-catalog-backend-module-data-products'),
 );
+// Lists entities that failed processing, e.g. a DataProduct with a bad spec
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
@@ -59,7 +61,6 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
-
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -103,5 +103,11 @@ function emitPair(
   reverse: string,
 ) {
   emit(processingResult.relation({ source, type: forward, target }));
-  emit(processingResult.relation({ source: target, type: reverse, target: source }));
+  emit(
+    processingResult.relation({
+      source: target,
+      type: reverse,
+      target: source,
+    }),
+  );
 }

@@ -23,7 +23,11 @@ export type DataProductLifecycle =
 export type OutputPortType = 'table' | 'topic' | 'api' | 'file';
 
 /** How sensitive the data behind a port is, from least to most. @public */
-export type DataClassification = 'public' | 'internal' | 'personal' | 'sensitive';
+export type DataClassification =
+  | 'public'
+  | 'internal'
+  | 'personal'
+  | 'sensitive';
 
 /** @public */
 export type PersonalDataFlags = {

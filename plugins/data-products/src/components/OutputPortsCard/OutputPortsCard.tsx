@@ -1,10 +1,15 @@
-import { InfoCard, Link, Table, TableColumn } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   isDataProductEntity,
   OutputPort,
 } from '@datamesh-governance/plugin-data-products-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Divider from '@material-ui/core/Divider';
+import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { Fragment, ReactNode } from 'react';
 import { ClassificationChip } from '../shared/ClassificationChip';
 import {
   describeAccess,
@@ -12,46 +17,60 @@ import {
   describeSla,
 } from '../shared/portDescriptions';
 
-const columns: TableColumn<OutputPort>[] = [
-  {
-    title: 'Port',
-    field: 'name',
-    highlight: true,
-    render: port => (
-      <>
-        <Typography variant="body2">{port.name}</Typography>
-        {port.description && (
-          <Typography variant="caption" color="textSecondary">
-            {port.description}
+function Fact(props: { label: string; children: ReactNode }) {
+  return (
+    <Grid item xs={6} md={3}>
+      <Typography variant="overline" color="textSecondary" display="block">
+        {props.label}
+      </Typography>
+      <Typography variant="body2" component="div">
+        {props.children}
+      </Typography>
+    </Grid>
+  );
+}
+
+function PortDetails({ port }: { port: OutputPort }) {
+  const technology = [port.type, port.server?.type].filter(Boolean).join(' · ');
+  return (
+    <Box paddingY={2} data-testid={`output-port-${port.name}`}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
+        <Typography variant="h6" component="h3">
+          {port.name}
+        </Typography>
+        {port.version && (
+          <Typography variant="body2" color="textSecondary">
+            v{port.version}
           </Typography>
         )}
-      </>
-    ),
-  },
-  {
-    title: 'Type',
-    render: port =>
-      [port.type, port.version && `v${port.version}`, port.server?.type]
-        .filter(Boolean)
-        .join(' · '),
-  },
-  {
-    title: 'Classification',
-    render: port => <ClassificationChip classification={port.classification} />,
-  },
-  { title: 'Personal data', render: describePersonalData },
-  { title: 'SLA', render: describeSla },
-  {
-    title: 'Contract',
-    render: port =>
-      port.contract ? (
-        <Link to={port.contract.location}>contract</Link>
-      ) : (
-        '—'
-      ),
-  },
-  { title: 'Access', render: describeAccess },
-];
+        <Chip size="small" variant="outlined" label={technology} />
+        <ClassificationChip classification={port.classification} />
+      </Box>
+      {port.description && (
+        <Typography variant="body2" color="textSecondary">
+          {port.description}
+        </Typography>
+      )}
+      <Grid container spacing={1} style={{ marginTop: 4 }}>
+        <Fact label="Personal data">{describePersonalData(port)}</Fact>
+        <Fact label="SLA">{describeSla(port)}</Fact>
+        <Fact label="Access">{describeAccess(port)}</Fact>
+        <Fact label="Contract">
+          {port.contract ? (
+            <Link to={port.contract.location}>{port.contract.location}</Link>
+          ) : (
+            'None published'
+          )}
+        </Fact>
+      </Grid>
+    </Box>
+  );
+}
 
 /** The output ports of the DataProduct on the current entity page. */
 export function OutputPortsCard() {
@@ -59,13 +78,18 @@ export function OutputPortsCard() {
   if (!isDataProductEntity(entity)) {
     return null;
   }
+  const ports = entity.spec.outputPorts;
   return (
-    <InfoCard title="Output ports" noPadding>
-      <Table<OutputPort>
-        options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
-        columns={columns}
-        data={entity.spec.outputPorts}
-      />
+    <InfoCard
+      title="Output ports"
+      subheader={`${ports.length} ${ports.length === 1 ? 'port' : 'ports'}`}
+    >
+      {ports.map((port, index) => (
+        <Fragment key={port.name}>
+          {index > 0 && <Divider />}
+          <PortDetails port={port} />
+        </Fragment>
+      ))}
     </InfoCard>
   );
 }

@@ -43,7 +43,12 @@ const columns: TableColumn<DataProductEntityV1alpha1>[] = [
     render: product => (
       <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
         {product.spec.outputPorts.map(port => (
-          <Box key={port.name} display="flex" alignItems="center" style={{ gap: 4 }}>
+          <Box
+            key={port.name}
+            display="flex"
+            alignItems="center"
+            style={{ gap: 4 }}
+          >
             <Typography variant="body2">{port.name}</Typography>
             <ClassificationChip classification={port.classification} />
           </Box>
@@ -85,9 +90,18 @@ export function ProducedDataProductsCard() {
     );
   }
   return (
-    <InfoCard title="Data products" subheader="Produced by this service" noPadding>
+    <InfoCard
+      title="Data products"
+      subheader="Produced by this service"
+      noPadding
+    >
       <Table<DataProductEntityV1alpha1>
-        options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
+        options={{
+          paging: false,
+          search: false,
+          toolbar: false,
+          padding: 'dense',
+        }}
         columns={columns}
         data={products}
       />

@@ -3,6 +3,10 @@ import {
   OutputPort,
 } from '@datamesh-governance/plugin-data-products-common';
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "Direct identifiers, special categories (Art. 9)" or "None". */
 export function describePersonalData(port: OutputPort): string {
   const flags = [
@@ -10,20 +14,21 @@ export function describePersonalData(port: OutputPort): string {
     port.personalData?.specialCategories && 'special categories (Art. 9)',
   ].filter(Boolean) as string[];
   if (flags.length > 0) {
-    const text = flags.join(', ');
-    return text.charAt(0).toUpperCase() + text.slice(1);
+    return capitalise(flags.join(', '));
   }
   return holdsPersonalData(port) ? 'Yes' : 'None';
 }
 
-/** "Freshness 1 d, availability 99.5 %". */
+/** "Freshness 1 d, availability 99.5 %" or "None declared". */
 export function describeSla(port: OutputPort): string {
   if (!port.sla?.length) {
-    return '—';
+    return 'None declared';
   }
-  return port.sla
-    .map(l => `${l.property} ${l.value}${l.unit ? ` ${l.unit}` : ''}`)
-    .join(', ');
+  return capitalise(
+    port.sla
+      .map(l => `${l.property} ${l.value}${l.unit ? ` ${l.unit}` : ''}`)
+      .join(', '),
+  );
 }
 
 /** "Owner approval, max P90D" or "Automatic". */
