@@ -62,7 +62,9 @@ function PortDetails({ port }: { port: OutputPort }) {
         <Fact label="Access">{describeAccess(port)}</Fact>
         <Fact label="Contract">
           {port.contract ? (
-            <Link to={port.contract.location}>{port.contract.location}</Link>
+            <Link to={port.contract.location}>
+              {port.contract.location.split('/').pop()}
+            </Link>
           ) : (
             'None published'
           )}

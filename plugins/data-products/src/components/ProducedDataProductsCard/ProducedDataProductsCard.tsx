@@ -49,7 +49,9 @@ const columns: TableColumn<DataProductEntityV1alpha1>[] = [
             alignItems="center"
             style={{ gap: 4 }}
           >
-            <Typography variant="body2">{port.name}</Typography>
+            <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
+              {port.name}
+            </Typography>
             <ClassificationChip classification={port.classification} />
           </Box>
         ))}
