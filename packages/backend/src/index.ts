@@ -46,10 +46,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Example policy: access requests are read by their requester and owners
+backend.add(import('./modules/permissionPolicy'));
+
+// data products: access requests, legal basis, audit
+backend.add(import('@datamesh-governance/plugin-data-products-backend'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

@@ -8,3 +8,4 @@ export * from './entity/DataProductEntity';
 export * from './entity/isDataProductEntity';
 export * from './entity/relations';
 export * from './schema/validator';
+export * from './access';

@@ -1,0 +1,34 @@
+export interface Config {
+  dataProducts?: {
+    access?: {
+      /**
+       * Ceiling on how long any grant lasts, as an ISO 8601 duration
+       * (e.g. P365D). Ports may set a shorter `access.maxDuration`.
+       */
+      maxDuration?: string;
+    };
+    legalBasis?: {
+      /** Id of the built-in register; defaults to `local`. */
+      registerId?: string;
+      /** A YAML file with `activities:`, relative to the backend's working directory. */
+      file?: string;
+      /** The activities themselves, when not read from a file. */
+      activities?: Array<{
+        id: string;
+        number: string;
+        name: string;
+        description?: string;
+        purposes?: string[];
+        art6Basis?: string;
+        art6Description?: string;
+        nationalLaw?: string;
+        art9Basis?: string;
+        art9Description?: string;
+        status: string;
+        validFrom?: string;
+        validTo?: string;
+        link?: string;
+      }>;
+    };
+  };
+}

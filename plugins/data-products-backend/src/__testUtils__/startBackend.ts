@@ -1,0 +1,53 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { dataProductsPlugin } from '../plugin';
+import { activities, catalogEntities, memberships } from './fixtures';
+
+/** The plugin in a test backend on a real database, with the fixtures' catalog. */
+export async function startDataProductsBackend(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  const knex = await databases.init(databaseId);
+  const backend = await startTestBackend({
+    features: [
+      dataProductsPlugin,
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities: catalogEntities }),
+      mockServices.userInfo.mock({
+        getUserInfo: async credentials => {
+          const userRef = (credentials.principal as { userEntityRef: string })
+            .userEntityRef;
+          return {
+            userEntityRef: userRef,
+            ownershipEntityRefs: memberships[userRef] ?? [userRef],
+          };
+        },
+      }).factory,
+      mockServices.rootConfig.factory({
+        data: {
+          dataProducts: {
+            access: { maxDuration: 'P365D' },
+            legalBasis: { registerId: 'demo', activities },
+          },
+        },
+      }),
+    ],
+  });
+  const http = request(backend.server);
+  return { backend, http, knex };
+}
+
+/** Authorization headers of the principals the tests act as. */
+export const as = {
+  user: (ref: string) => ({ Authorization: mockCredentials.user.header(ref) }),
+  service: () => ({ Authorization: mockCredentials.service.header() }),
+  nobody: () => ({}),
+};

@@ -1,0 +1,72 @@
+import { Knex } from 'knex';
+import { createTestDatabases, databaseIds } from '../__testUtils__/databases';
+import { newRequest } from '../__testUtils__/fixtures';
+import { AccessRequestStore } from './AccessRequestStore';
+import { MIGRATIONS_DIRECTORY } from './migrations';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+describe.each(databaseIds)('migrations on %s', databaseId => {
+  // A fresh database for each test: the first one rolls everything back.
+  let knex: Knex;
+  beforeEach(async () => {
+    knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+  });
+
+  it('migrate up, down and up again', async () => {
+    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+    expect(await knex.schema.hasTable('access_requests')).toBe(true);
+    expect(await knex.schema.hasTable('access_request_audit')).toBe(true);
+
+    await knex.migrate.rollback({ directory: MIGRATIONS_DIRECTORY }, true);
+    for (const table of [
+      'access_requests',
+      'access_request_audit',
+      'access_request_deciders',
+      'access_request_idempotency',
+    ]) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+
+    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+    expect(await knex.schema.hasTable('access_requests')).toBe(true);
+  });
+
+  it('keeps the audit trail append-only in the database itself', async () => {
+    const store = new AccessRequestStore(knex);
+    const { request } = await store.create(
+      newRequest({
+        requesterRef: `user:default/audit-${databaseId}`,
+        subjectRef: `user:default/audit-${databaseId}`,
+      }),
+    );
+
+    await expect(
+      knex('access_request_audit')
+        .where({ request_id: request.id })
+        .update({ actor_ref: 'user:default/forger' }),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      knex('access_request_audit').where({ request_id: request.id }).delete(),
+    ).rejects.toThrow(/append-only/);
+    expect(await store.getAudit(request.id)).toHaveLength(1);
+  });
+
+  it('refuses a decision by the requester even when domain code is bypassed', async () => {
+    const store = new AccessRequestStore(knex);
+    const requester = `user:default/self-${databaseId}`;
+    const { request } = await store.create(
+      newRequest({ requesterRef: requester, subjectRef: requester }),
+    );
+    await expect(
+      knex('access_requests')
+        .where({ id: request.id })
+        .update({ decided_by: requester, status: 'approved' }),
+    ).rejects.toThrow(
+      /access_requests_no_self_decision|CHECK constraint failed/,
+    );
+  });
+});

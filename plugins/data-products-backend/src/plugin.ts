@@ -1,0 +1,123 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import { dataProductsPermissions } from '@datamesh-governance/plugin-data-products-common';
+import {
+  LegalBasisRegistry,
+  legalBasisRegistryExtensionPoint,
+} from '@datamesh-governance/plugin-data-products-node';
+import { AccessRequestStore } from './database/AccessRequestStore';
+import { applyMigrations } from './database/migrations';
+import {
+  accessRequestResourceRef,
+  accessRequestRules,
+} from './permissions/rules';
+import { ConfigLegalBasisRegistry } from './registers/ConfigLegalBasisRegistry';
+import { LegalBasisRegistries } from './registers/LegalBasisRegistries';
+import { createRouter } from './router';
+import { AccessRequestService } from './service/AccessRequestService';
+import { DataProductCatalog } from './service/DataProductCatalog';
+
+/**
+ * Access requests to data products: legal basis from a register of
+ * processing activities, owner decisions, grants and an append-only audit.
+ * @public
+ */
+export const dataProductsPlugin = createBackendPlugin({
+  pluginId: 'data-products',
+  register(env) {
+    const addedRegistries: LegalBasisRegistry[] = [];
+    env.registerExtensionPoint(legalBasisRegistryExtensionPoint, {
+      addRegistry: registry => addedRegistries.push(registry),
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, database, permissionsRegistry } = deps;
+        const store = new AccessRequestStore(await applyMigrations(database));
+        const registries = new LegalBasisRegistries(
+          [
+            await ConfigLegalBasisRegistry.fromConfig(config),
+            ...addedRegistries,
+          ],
+          logger,
+        );
+        const service = new AccessRequestService(
+          store,
+          new DataProductCatalog(deps.catalog, deps.auth),
+          registries,
+          {
+            maxDuration: config.getOptionalString(
+              'dataProducts.access.maxDuration',
+            ),
+          },
+        );
+
+        permissionsRegistry.addResourceType({
+          resourceRef: accessRequestResourceRef,
+          permissions: dataProductsPermissions,
+          rules: accessRequestRules,
+          getResources: async ids =>
+            Promise.all(
+              ids.map(async id => {
+                const request = await store.get(id);
+                return (
+                  request && {
+                    ...request,
+                    deciderRefs: await store.getDeciders(id),
+                  }
+                );
+              }),
+            ),
+        });
+
+        // Expiry is also evaluated at read time; this keeps stored rows honest.
+        await deps.scheduler.scheduleTask({
+          id: 'data-products-expire-access',
+          frequency: { minutes: 10 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          scope: 'global',
+          fn: async () => {
+            const expired = await store.expireDue(500);
+            if (expired > 0)
+              logger.info(`Marked ${expired} access requests expired`);
+          },
+        });
+
+        deps.httpRouter.use(
+          createRouter({
+            service,
+            registries,
+            httpAuth: deps.httpAuth,
+            userInfo: deps.userInfo,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            toCriteria: createConditionTransformer(
+              permissionsRegistry.getPermissionRuleset(
+                accessRequestResourceRef,
+              ),
+            ),
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,64 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { Request } from 'express';
+import { Viewer } from '../database/AccessRequestStore';
+import { LegalBasisRegistries } from '../registers/LegalBasisRegistries';
+import { AccessRequestService } from '../service/AccessRequestService';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { AccessRequestQuery } from '../permissions/rules';
+
+/** What the route handlers need, built once in the plugin. */
+export type RouterContext = {
+  service: AccessRequestService;
+  registries: LegalBasisRegistries;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  /** Turns a conditional decision's conditions into criteria on the requests table. */
+  toCriteria: (conditions: any) => PermissionCriteria<AccessRequestQuery>;
+};
+
+/** The signed-in user (never a service) and everything they own or belong to. */
+export async function userOf(ctx: RouterContext, req: Request) {
+  const credentials = await ctx.httpAuth.credentials(req, { allow: ['user'] });
+  const info = await ctx.userInfo.getUserInfo(credentials);
+  const viewer: Viewer = {
+    userRef: credentials.principal.userEntityRef,
+    claims: [
+      ...new Set([
+        credentials.principal.userEntityRef,
+        ...info.ownershipEntityRefs,
+      ]),
+    ],
+  };
+  return { credentials, viewer };
+}
+
+/**
+ * Runs a mutation inside an auditor event. Meta holds ids and refs only,
+ * never the free-text purpose or reasons.
+ */
+export async function audited<T extends { id: string; status: string }>(
+  ctx: RouterContext,
+  req: Request,
+  eventId: string,
+  meta: Record<string, string>,
+  run: () => Promise<T>,
+): Promise<T> {
+  const event = await ctx.auditor.createEvent({ eventId, request: req, meta });
+  try {
+    const result = await run();
+    await event.success({
+      meta: { requestId: result.id, status: result.status },
+    });
+    return result;
+  } catch (error) {
+    await event.fail({ error: error as Error });
+    throw error;
+  }
+}

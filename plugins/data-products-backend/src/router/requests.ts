@@ -1,0 +1,142 @@
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  accessRequestCreatePermission,
+  accessRequestReadPermission,
+  cancelAccessRequestSchema,
+  createAccessRequestSchema,
+  ListAccessRequestsQuery,
+  listAccessRequestsQuerySchema,
+} from '@datamesh-governance/plugin-data-products-common';
+import { createHash } from 'crypto';
+import { Request } from 'express';
+import Router from 'express-promise-router';
+import { criteriaToQuery } from '../permissions/criteriaToQuery';
+import { audited, RouterContext, userOf } from './context';
+import { parse } from './parse';
+import { Viewer } from '../database/AccessRequestStore';
+
+/** The list filter the permission policy asks for; undefined when it allows all. */
+export async function readFilter(
+  ctx: RouterContext,
+  credentials: Parameters<
+    RouterContext['permissions']['authorizeConditional']
+  >[1]['credentials'],
+) {
+  const [decision] = await ctx.permissions.authorizeConditional(
+    [{ permission: accessRequestReadPermission }],
+    { credentials },
+  );
+  if (decision.result === AuthorizeResult.DENY) {
+    return 'deny' as const;
+  }
+  if (decision.result === AuthorizeResult.CONDITIONAL) {
+    return criteriaToQuery(ctx.toCriteria(decision.conditions));
+  }
+  return undefined;
+}
+
+/** A request the viewer may see and the policy lets them read; 404 otherwise. */
+export async function readRequest(
+  ctx: RouterContext,
+  req: Request,
+  id: string,
+) {
+  const { credentials, viewer } = await userOf(ctx, req);
+  const request = await ctx.service.get(id, viewer);
+  const [decision] = await ctx.permissions.authorize(
+    [{ permission: accessRequestReadPermission, resourceRef: id }],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotFoundError(`No access request ${id}`);
+  }
+  return { credentials, viewer, request };
+}
+
+function bodyHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/** POST /requests, GET /requests, GET /requests/:id, POST /requests/:id/cancel, GET /grants */
+export function requestsRouter(ctx: RouterContext) {
+  const router = Router();
+
+  router.post('/requests', async (req, res) => {
+    const { credentials, viewer } = await userOf(ctx, req);
+    const body = parse(createAccessRequestSchema, req.body, 'access request');
+    const [decision] = await ctx.permissions.authorize(
+      [{ permission: accessRequestCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not ask for access to data products');
+    }
+    const key = req.header('Idempotency-Key');
+    let replayed = false;
+    const request = await audited(
+      ctx,
+      req,
+      'access-request-create',
+      { entityRef: body.entityRef, outputPort: body.outputPort },
+      async () => {
+        const result = await ctx.service.create(
+          body,
+          viewer,
+          key ? { key, bodyHash: bodyHash(body) } : undefined,
+        );
+        replayed = result.replayed;
+        return result.request;
+      },
+    );
+    res.status(replayed ? 200 : 201).json(request);
+  });
+
+  const list = async (
+    viewer: Viewer,
+    filter: Awaited<ReturnType<typeof readFilter>>,
+    query: ListAccessRequestsQuery,
+  ) =>
+    filter === 'deny' ? { items: [] } : ctx.service.list(query, viewer, filter);
+
+  router.get('/requests', async (req, res) => {
+    const { credentials, viewer } = await userOf(ctx, req);
+    const query = parse(listAccessRequestsQuerySchema, req.query, 'query');
+    res.json(await list(viewer, await readFilter(ctx, credentials), query));
+  });
+
+  router.get('/grants', async (req, res) => {
+    const { credentials, viewer } = await userOf(ctx, req);
+    const query = parse(
+      listAccessRequestsQuerySchema.omit({ status: true, role: true }),
+      req.query,
+      'query',
+    );
+    res.json(
+      await list(viewer, await readFilter(ctx, credentials), {
+        ...query,
+        status: 'approved',
+      }),
+    );
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    const { request } = await readRequest(ctx, req, req.params.id);
+    res.json(request);
+  });
+
+  router.post('/requests/:id/cancel', async (req, res) => {
+    const { viewer } = await userOf(ctx, req);
+    const body = parse(cancelAccessRequestSchema, req.body, 'cancellation');
+    const request = await audited(
+      ctx,
+      req,
+      'access-request-cancel',
+      { requestId: req.params.id },
+      () => ctx.service.cancel(req.params.id, body.reason, viewer),
+    );
+    res.json(request);
+  });
+
+  return router;
+}

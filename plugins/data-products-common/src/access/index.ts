@@ -1,0 +1,5 @@
+export * from './types';
+export * from './stateMachine';
+export * from './duration';
+export * from './schemas';
+export * from './permissions';

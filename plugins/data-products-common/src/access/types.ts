@@ -1,0 +1,107 @@
+/** Where an access request is in its life. @public */
+export type AccessRequestStatus =
+  | 'pending'
+  | 'approved'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired'
+  | 'revoked';
+
+/** What can happen to an access request. @public */
+export type AccessRequestAction =
+  | 'approve'
+  | 'reject'
+  | 'cancel'
+  | 'revoke'
+  | 'expire';
+
+/**
+ * A processing activity from a register of processing activities
+ * (GDPR Art. 30), as a consumer picks it for the legal basis of a request.
+ * @public
+ */
+export type ProcessingActivity = {
+  /** Which register it comes from, e.g. `demo` or `polly`. */
+  registerId: string;
+  id: string;
+  /** The number people know it by, e.g. `B123`. */
+  number: string;
+  name: string;
+  description?: string;
+  purposes: string[];
+  /** GDPR Art. 6(1) basis code, e.g. `ART61E`. */
+  art6Basis?: string;
+  art6Description?: string;
+  nationalLaw?: string;
+  /** GDPR Art. 9(2) basis code for special categories, e.g. `ART92H`. */
+  art9Basis?: string;
+  art9Description?: string;
+  /** `COMPLETED` activities are in force; drafts are `IN_PROGRESS`. */
+  status: string;
+  /** ISO dates (yyyy-mm-dd) bounding the activity's validity. */
+  validFrom?: string;
+  validTo?: string;
+  /** Where people read the activity in the register. */
+  link?: string;
+};
+
+/** The legal basis of a request: a pointer to the activity and a copy of it at request time. @public */
+export type LegalBasisSnapshot = ProcessingActivity & {
+  /** When the copy was taken (ISO timestamp). */
+  capturedAt: string;
+};
+
+/** @public */
+export type AccessRequest = {
+  id: string;
+  /** Entity ref of the data product. */
+  entityRef: string;
+  outputPort: string;
+  /** Who gets access: a user, a group, or a component acting as a service. */
+  subjectRef: string;
+  /** Who asked; always the signed-in user. */
+  requesterRef: string;
+  purpose: string;
+  legalBasis?: LegalBasisSnapshot;
+  /** `auto` ports are granted at once, still audited. */
+  approvalMode: 'required' | 'auto';
+  /** Status as of now: expiry is evaluated when the request is read. */
+  status: AccessRequestStatus;
+  /** When access ends (ISO timestamp); owners may shorten it on approval. */
+  endsAt: string;
+  createdAt: string;
+  updatedAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionReason?: string;
+  /** The owners and approvers as the catalog said at decision time. */
+  decidersAtDecision?: string[];
+  /** Who cancelled or revoked it, when and why. */
+  closedBy?: string;
+  closedAt?: string;
+  closingReason?: string;
+};
+
+/** One row of a request's append-only audit trail. @public */
+export type AccessRequestAuditEntry = {
+  id: number;
+  requestId: string;
+  action: 'create' | AccessRequestAction;
+  actorRef: string;
+  fromStatus?: AccessRequestStatus;
+  toStatus: AccessRequestStatus;
+  at: string;
+};
+
+/** @public */
+export type AccessRequestWithAudit = AccessRequest & {
+  audit: AccessRequestAuditEntry[];
+};
+
+/** A page of a keyset-paginated list. @public */
+export type Page<T> = { items: T[]; nextCursor?: string };
+
+/** Outcome of one item of a bulk decision. @public */
+export type BulkDecisionResult =
+  | { id: string; ok: true; request: AccessRequest }
+  | { id: string; ok: false; status: number; error: string };

@@ -1,0 +1,8 @@
+/**
+ * Extension points of the data-products backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './registers';
+export * from './provisioners';
