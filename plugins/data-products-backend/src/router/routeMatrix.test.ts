@@ -1,0 +1,211 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import express from 'express';
+import { createTestDatabases, databaseIds } from '../__testUtils__/databases';
+import { days, OLAV } from '../__testUtils__/fixtures';
+import { startDataProductsBackend } from '../__testUtils__/startBackend';
+import { createRouter } from '.';
+import { RouterContext } from './context';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+type Principal = 'nobody' | 'requester' | 'owner' | 'other' | 'service';
+const principals: Principal[] = [
+  'nobody',
+  'requester',
+  'owner',
+  'other',
+  'service',
+];
+
+/** Expected status of every route for every principal. */
+const matrix: Record<string, Record<Principal, number>> = {
+  'GET /legal-bases': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    other: 200,
+    service: 200,
+  },
+  'GET /legal-bases/:registerId/:activityId': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    other: 200,
+    service: 200,
+  },
+  'POST /requests': {
+    nobody: 401,
+    requester: 201,
+    owner: 201,
+    other: 201,
+    service: 403,
+  },
+  'GET /requests': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    other: 200,
+    service: 403,
+  },
+  'GET /grants': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    other: 200,
+    service: 403,
+  },
+  'GET /requests/:id': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    other: 404,
+    service: 403,
+  },
+  'POST /requests/:id/approve': {
+    nobody: 401,
+    requester: 403,
+    owner: 200,
+    other: 404,
+    service: 403,
+  },
+  'POST /requests/:id/reject': {
+    nobody: 401,
+    requester: 403,
+    owner: 200,
+    other: 404,
+    service: 403,
+  },
+  'POST /requests/:id/revoke': {
+    nobody: 401,
+    requester: 403,
+    owner: 200,
+    other: 404,
+    service: 403,
+  },
+  'POST /requests/:id/cancel': {
+    nobody: 401,
+    requester: 200,
+    owner: 403,
+    other: 404,
+    service: 403,
+  },
+  'POST /requests/decisions': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    other: 200,
+    service: 403,
+  },
+};
+
+/** Every "METHOD /path" the router serves, found by walking express's stack. */
+function routesOf(router: express.Router): string[] {
+  const found: string[] = [];
+  const walk = (stack: any[]) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const method of Object.keys(layer.route.methods)) {
+          found.push(`${method.toUpperCase()} ${layer.route.path}`);
+        }
+      } else if (layer.handle?.stack) {
+        walk(layer.handle.stack);
+      }
+    }
+  };
+  walk((router as any).stack);
+  return found.sort();
+}
+
+it('has a row for every route the router serves', () => {
+  const router = createRouter({} as RouterContext);
+  expect(routesOf(router)).toEqual(Object.keys(matrix).sort());
+});
+
+describe.each(databaseIds)('route × principal on %s', databaseId => {
+  let http: Awaited<ReturnType<typeof startDataProductsBackend>>['http'];
+  let stop: () => Promise<void>;
+  let n = 0;
+
+  beforeAll(async () => {
+    const started = await startDataProductsBackend(databases, databaseId);
+    http = started.http;
+    stop = () => started.backend.stop();
+  });
+  afterAll(() => stop?.());
+
+  const body = () => ({
+    entityRef: 'dataproduct:default/benefit-decisions',
+    outputPort: 'decisions_v1',
+    purpose: 'Statistics on decisions for the yearly report',
+    legalBasis: { registerId: 'demo', activityId: 'follow-up' },
+    endsAt: days(30).toISOString(),
+    acceptTerms: true,
+  });
+
+  /** A fresh requester and a request of theirs in the status the route needs. */
+  async function setUp(route: string) {
+    n += 1;
+    const requester = `user:default/matrix-${n}`;
+    const created = await http
+      .post('/api/data-products/requests')
+      .set({ Authorization: mockCredentials.user.header(requester) })
+      .send(body());
+    expect(created.status).toBe(201);
+    if (route.endsWith('/revoke')) {
+      await http
+        .post(`/api/data-products/requests/${created.body.id}/approve`)
+        .set({ Authorization: mockCredentials.user.header(OLAV) })
+        .send({});
+    }
+    const refs: Record<Principal, string | undefined> = {
+      nobody: undefined,
+      requester,
+      owner: OLAV,
+      other: `user:default/outsider-${n}`,
+      service: undefined,
+    };
+    return { id: created.body.id as string, refs };
+  }
+
+  const cells = Object.entries(matrix).flatMap(([route, row]) =>
+    principals.map(p => [route, p, row[p]] as const),
+  );
+
+  it.each(cells)('%s as %s → %i', async (route, principal, expected) => {
+    const { id, refs } = await setUp(route);
+    const [method, path] = route.split(' ');
+    const url = `/api/data-products${path
+      .replace(':id', id)
+      .replace(':registerId', 'demo')
+      .replace(':activityId', 'follow-up')}${
+      route === 'GET /legal-bases' ? '?q=B123' : ''
+    }`;
+    // Without a header the test backend would act as a default user.
+    const authorization: Record<Principal, () => string> = {
+      nobody: () => mockCredentials.none.header(),
+      service: () => mockCredentials.service.header(),
+      requester: () => mockCredentials.user.header(refs.requester),
+      owner: () => mockCredentials.user.header(refs.owner),
+      other: () => mockCredentials.user.header(refs.other),
+    };
+    const headers = { Authorization: authorization[principal]() };
+
+    const payloads: Record<string, object> = {
+      'POST /requests': {
+        ...body(),
+        outputPort: 'counts_v1',
+        legalBasis: undefined,
+      },
+      'POST /requests/decisions': {
+        decisions: [{ id, action: 'reject', reason: 'matrix' }],
+      },
+    };
+    const payload = payloads[route] ?? { reason: 'matrix' };
+    const res =
+      method === 'GET'
+        ? await http.get(url).set(headers)
+        : await http.post(url).set(headers).send(payload);
+    expect(res.status).toBe(expected);
+  });
+});
