@@ -105,8 +105,12 @@ describe('the catalog with the data-products module', () => {
         get<{ items: any[] }>(
           '/entities/by-query?filter=kind=dataproduct,kind=component',
         ).then(b => b.items),
+      // Both entities stitched, with the relation between them.
       list =>
-        list.some(e => e.kind === 'Component' && e.relations?.length >= 2),
+        list.some(e => e.kind === 'DataProduct') &&
+        list.some(e =>
+          e.relations?.some((r: { type: string }) => r.type === 'producerOf'),
+        ),
     );
     const names = items.map(e => `${e.kind}:${e.metadata.name}`).sort();
     expect(names).toEqual([

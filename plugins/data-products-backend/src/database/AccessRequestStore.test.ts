@@ -2,6 +2,7 @@ import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { createTestDatabases, databaseIds } from '../__testUtils__/databases';
 import { ADA, newRequest, OLAV } from '../__testUtils__/fixtures';
+import { failureOf } from '../__testUtils__/failureOf';
 import {
   AccessRequestStore,
   IdempotencyKeyReusedError,
@@ -189,9 +190,15 @@ describe.each(databaseIds)('AccessRequestStore on %s', databaseId => {
     );
     await injectAuditFailure(knex, databaseId);
     try {
-      await expect(
-        store.transition({ id: request.id, action: 'approve', actorRef: OLAV }),
-      ).rejects.toThrow(/injected failure/);
+      expect(
+        await failureOf(
+          store.transition({
+            id: request.id,
+            action: 'approve',
+            actorRef: OLAV,
+          }),
+        ),
+      ).toMatch(/injected failure/);
     } finally {
       await removeAuditFailure(knex, databaseId);
     }

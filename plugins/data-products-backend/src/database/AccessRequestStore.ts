@@ -166,12 +166,7 @@ export class AccessRequestStore {
         if (replay) return { request: replay, replayed: true };
       }
       const open = await this.db<AccessRequestRow>(REQUESTS)
-        .where({
-          requester_ref: input.requesterRef,
-          subject_ref: input.subjectRef,
-          entity_ref: input.entityRef,
-          output_port: input.outputPort,
-        })
+        .where(sameAccess(input))
         .whereIn('status', OPEN)
         .first();
       throw new ConflictError(
@@ -370,12 +365,7 @@ export class AccessRequestStore {
     now: number,
   ) {
     const stale = await tx<AccessRequestRow>(REQUESTS)
-      .where({
-        requester_ref: input.requesterRef,
-        subject_ref: input.subjectRef,
-        entity_ref: input.entityRef,
-        output_port: input.outputPort,
-      })
+      .where(sameAccess(input))
       .whereIn('status', OPEN)
       .where('ends_at', '<=', now)
       .pluck('id');
@@ -445,6 +435,16 @@ export class AccessRequestStore {
       at,
     });
   }
+}
+
+/** The columns of the one-open-request rule. */
+function sameAccess(input: NewAccessRequest) {
+  return {
+    requester_ref: input.requesterRef,
+    subject_ref: input.subjectRef,
+    entity_ref: input.entityRef,
+    output_port: input.outputPort,
+  };
 }
 
 function pastTense(action: AccessRequestAction): string {

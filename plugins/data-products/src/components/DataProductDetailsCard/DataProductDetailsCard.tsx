@@ -6,18 +6,13 @@ import {
   isDataProductEntity,
 } from '@datamesh-governance/plugin-data-products-common';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
+import { LabelledValue } from '../shared/LabelledValue';
 import { ReactNode } from 'react';
 
 function Field(props: { label: string; children: ReactNode }) {
   return (
     <Grid item xs={12}>
-      <Typography variant="overline" color="textSecondary">
-        {props.label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {props.children}
-      </Typography>
+      <LabelledValue label={props.label}>{props.children}</LabelledValue>
     </Grid>
   );
 }

@@ -11,6 +11,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Fragment, ReactNode } from 'react';
 import { ClassificationChip } from '../shared/ClassificationChip';
+import { LabelledValue } from '../shared/LabelledValue';
 import {
   describeAccess,
   describePersonalData,
@@ -20,12 +21,7 @@ import {
 function Fact(props: { label: string; children: ReactNode }) {
   return (
     <Grid item xs={6} md={3}>
-      <Typography variant="overline" color="textSecondary" display="block">
-        {props.label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {props.children}
-      </Typography>
+      <LabelledValue label={props.label}>{props.children}</LabelledValue>
     </Grid>
   );
 }
