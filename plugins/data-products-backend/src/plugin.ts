@@ -6,6 +6,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { dataProductsPermissions } from '@datamesh-governance/plugin-data-products-common';
 import {
+  AccessProvisioner,
+  accessProvisionerExtensionPoint,
   LegalBasisRegistry,
   legalBasisRegistryExtensionPoint,
 } from '@datamesh-governance/plugin-data-products-node';
@@ -32,6 +34,12 @@ export const dataProductsPlugin = createBackendPlugin({
     const addedRegistries: LegalBasisRegistry[] = [];
     env.registerExtensionPoint(legalBasisRegistryExtensionPoint, {
       addRegistry: registry => addedRegistries.push(registry),
+    });
+    // Collected now so that modules can register; grants call them in a
+    // later version (until then the owner applies a grant by hand).
+    const provisioners: AccessProvisioner[] = [];
+    env.registerExtensionPoint(accessProvisionerExtensionPoint, {
+      addProvisioner: provisioner => provisioners.push(provisioner),
     });
 
     env.registerInit({
