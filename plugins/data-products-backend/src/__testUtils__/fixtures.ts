@@ -118,3 +118,15 @@ export function newRequest(
     ...extra,
   };
 }
+
+/** A valid POST /requests body for the personal-data port, 30 days. */
+export function requestBody() {
+  return {
+    entityRef: 'dataproduct:default/benefit-decisions',
+    outputPort: 'decisions_v1',
+    purpose: 'Statistics on decisions for the yearly report',
+    legalBasis: { registerId: 'demo', activityId: 'follow-up' },
+    endsAt: days(30).toISOString(),
+    acceptTerms: true,
+  };
+}

@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import express from 'express';
 import { createTestDatabases, databaseIds } from '../__testUtils__/databases';
-import { days, OLAV } from '../__testUtils__/fixtures';
+import { OLAV, requestBody } from '../__testUtils__/fixtures';
 import { startDataProductsBackend } from '../__testUtils__/startBackend';
 import { createRouter } from '.';
 import { RouterContext } from './context';
@@ -134,14 +134,7 @@ describe.each(databaseIds)('route × principal on %s', databaseId => {
   });
   afterAll(() => stop?.());
 
-  const body = () => ({
-    entityRef: 'dataproduct:default/benefit-decisions',
-    outputPort: 'decisions_v1',
-    purpose: 'Statistics on decisions for the yearly report',
-    legalBasis: { registerId: 'demo', activityId: 'follow-up' },
-    endsAt: days(30).toISOString(),
-    acceptTerms: true,
-  });
+  const body = requestBody;
 
   /** A fresh requester and a request of theirs in the status the route needs. */
   async function setUp(route: string) {

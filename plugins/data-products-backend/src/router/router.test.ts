@@ -1,19 +1,19 @@
 import { createTestDatabases, databaseIds } from '../__testUtils__/databases';
-import { ADA, BO, days, EVE, OLAV } from '../__testUtils__/fixtures';
+import {
+  ADA,
+  BO,
+  days,
+  EVE,
+  OLAV,
+  requestBody,
+} from '../__testUtils__/fixtures';
 import { as, startDataProductsBackend } from '../__testUtils__/startBackend';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-const decisionsPort = {
-  entityRef: 'dataproduct:default/benefit-decisions',
-  outputPort: 'decisions_v1',
-  purpose: 'Statistics on decisions for the yearly report',
-  legalBasis: { registerId: 'demo', activityId: 'follow-up' },
-  endsAt: days(30).toISOString(),
-  acceptTerms: true,
-};
+const decisionsPort = requestBody();
 
 describe.each(databaseIds)('the data-products API on %s', databaseId => {
   let http: Awaited<ReturnType<typeof startDataProductsBackend>>['http'];
