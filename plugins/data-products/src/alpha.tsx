@@ -1,6 +1,22 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
+import { DataProductsClient, dataProductsApiRef } from './api';
+
+const dataProductsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: dataProductsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new DataProductsClient({ discoveryApi, fetchApi }),
+    }),
+});
 
 const outputPortsCard = EntityCardBlueprint.make({
   name: 'output-ports',
@@ -43,5 +59,10 @@ const producedDataProductsCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'data-products',
   info: { packageJson: () => import('../package.json') },
-  extensions: [outputPortsCard, detailsCard, producedDataProductsCard],
+  extensions: [
+    dataProductsApi,
+    outputPortsCard,
+    detailsCard,
+    producedDataProductsCard,
+  ],
 });

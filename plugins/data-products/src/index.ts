@@ -12,3 +12,4 @@ export {
   EntityProducedDataProductsCard,
 } from './plugin';
 export { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
+export * from './api';

@@ -1,7 +1,11 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { DataProductsClient, dataProductsApiRef } from './api';
 
 /**
  * The data-products plugin for apps on the legacy frontend system.
@@ -10,6 +14,14 @@ import {
  */
 export const dataProductsPlugin = createPlugin({
   id: 'data-products',
+  apis: [
+    createApiFactory({
+      api: dataProductsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new DataProductsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
 });
 
 /** Output ports of a DataProduct, for its overview tab. @public */

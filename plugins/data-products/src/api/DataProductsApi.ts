@@ -1,0 +1,47 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  AccessRequest,
+  AccessRequestWithAudit,
+  BulkDecision,
+  BulkDecisionResult,
+  CreateAccessRequest,
+  ListAccessRequestsQuery,
+  Page,
+  ProcessingActivity,
+} from '@datamesh-governance/plugin-data-products-common';
+
+/** Query of `listRequests`; every field is optional. @public */
+export type AccessRequestListOptions = Partial<ListAccessRequestsQuery>;
+
+/**
+ * The data-products backend as the frontend sees it. Errors are thrown as
+ * `ResponseError`, never turned into empty results.
+ * @public
+ */
+export interface DataProductsApi {
+  searchLegalBases(query: string): Promise<ProcessingActivity[]>;
+  createRequest(
+    body: CreateAccessRequest,
+    options?: { idempotencyKey?: string },
+  ): Promise<AccessRequest>;
+  listRequests(
+    options?: AccessRequestListOptions,
+  ): Promise<Page<AccessRequest>>;
+  listGrants(
+    options?: Pick<AccessRequestListOptions, 'entityRef' | 'cursor' | 'limit'>,
+  ): Promise<Page<AccessRequest>>;
+  getRequest(id: string): Promise<AccessRequestWithAudit>;
+  approve(
+    id: string,
+    body?: { reason?: string; endsAt?: string },
+  ): Promise<AccessRequest>;
+  reject(id: string, body: { reason: string }): Promise<AccessRequest>;
+  revoke(id: string, body: { reason: string }): Promise<AccessRequest>;
+  cancel(id: string, body?: { reason?: string }): Promise<AccessRequest>;
+  decide(body: BulkDecision): Promise<BulkDecisionResult[]>;
+}
+
+/** @public */
+export const dataProductsApiRef = createApiRef<DataProductsApi>({
+  id: 'plugin.data-products.service',
+});

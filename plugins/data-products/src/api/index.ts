@@ -1,0 +1,2 @@
+export * from './DataProductsApi';
+export { DataProductsClient } from './DataProductsClient';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** @public */
+export const opinionStances = ['support', 'concern', 'object'] as const;
+/** @public */
+export type OpinionStance = (typeof opinionStances)[number];
+
+/** The perspectives the forum seats. @public */
+export const opinionPerspectives = [
+  'consumer',
+  'producer',
+  'platform',
+  'legal',
+  'business',
+] as const;
+/** @public */
+export type OpinionPerspective = (typeof opinionPerspectives)[number];
+
+/**
+ * Body of `PUT /adrs/:adrId/opinions/mine`. Strict: the author comes from
+ * credentials, so an `author` (or any other unknown field) is a 400.
+ * @public
+ */
+export const opinionInputSchema = z.strictObject({
+  stance: z.enum(opinionStances),
+  perspective: z.enum(opinionPerspectives),
+  comment: z
+    .string()
+    .trim()
+    .min(1, 'say briefly why')
+    .max(4000, 'keep it under 4000 characters'),
+});
+
+/** @public */
+export type OpinionInput = z.infer<typeof opinionInputSchema>;
+
+/** A person's current opinion on an ADR. @public */
+export type Opinion = OpinionInput & {
+  adrId: string;
+  authorRef: string;
+  /** ISO timestamps: first recorded, and last changed. */
+  createdAt: string;
+  updatedAt: string;
+  /** How many times it was recorded; 1 when never changed. */
+  revision: number;
+};
+
+/** One past or current version of an opinion (the history is append-only). @public */
+export type OpinionRevision = OpinionInput & {
+  adrId: string;
+  authorRef: string;
+  revision: number;
+  recordedAt: string;
+};
+
+/** Body of `GET /adrs/:adrId/opinions`. @public */
+export type OpinionSummary = {
+  /** Current opinions only, newest first. */
+  items: Opinion[];
+  /** Counts of current opinions per perspective and stance. */
+  counts: Record<OpinionPerspective, Record<OpinionStance, number>>;
+  /** Whether opinions are open: only proposed ADRs take new ones. */
+  open: boolean;
+};
