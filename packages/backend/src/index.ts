@@ -52,6 +52,9 @@ backend.add(import('./modules/permissionPolicy'));
 // data products: access requests, legal basis, audit
 backend.add(import('@datamesh-governance/plugin-data-products-backend'));
 
+// governance: ADRs, opinions on proposed ones, policy checks on data products
+backend.add(import('@datamesh-governance/plugin-governance-backend'));
+
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
 
@@ -62,6 +65,9 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+backend.add(
+  import('@datamesh-governance/plugin-search-backend-module-governance'),
+);
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));

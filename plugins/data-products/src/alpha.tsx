@@ -3,10 +3,16 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
 import { DataProductsClient, dataProductsApiRef } from './api';
+import { accessInboxRouteRef } from './routes';
 
 const dataProductsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -52,6 +58,44 @@ const producedDataProductsCard = EntityCardBlueprint.make({
   },
 });
 
+/** The viewer's own requests and grants, and a request form per output port. */
+const accessContent = EntityContentBlueprint.make({
+  name: 'access',
+  params: {
+    path: 'access',
+    title: 'Access',
+    filter: isDataProductEntity,
+    loader: () => import('./components/AccessTab').then(m => <m.AccessTab />),
+  },
+});
+
+/** The owners' queue, decisions and grants of one data product. */
+const requestsContent = EntityContentBlueprint.make({
+  name: 'requests',
+  params: {
+    path: 'requests',
+    title: 'Requests',
+    filter: isDataProductEntity,
+    loader: () =>
+      import('./components/RequestsTab').then(m => <m.RequestsTab />),
+  },
+});
+
+/** Requests to decide across all products, and the viewer's own requests and grants. */
+const accessInboxPage = PageBlueprint.make({
+  name: 'access-inbox',
+  params: {
+    path: '/access-inbox',
+    title: 'Access inbox',
+    icon: <AssignmentTurnedInIcon fontSize="inherit" />,
+    routeRef: accessInboxRouteRef,
+    loader: () =>
+      import('./components/AccessInbox').then(m => (
+        <m.AccessInboxPageContent />
+      )),
+  },
+});
+
 /**
  * The data-products plugin for apps on the new frontend system.
  * @alpha
@@ -59,10 +103,14 @@ const producedDataProductsCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'data-products',
   info: { packageJson: () => import('../package.json') },
+  routes: { accessInbox: accessInboxRouteRef },
   extensions: [
     dataProductsApi,
     outputPortsCard,
     detailsCard,
     producedDataProductsCard,
+    accessContent,
+    requestsContent,
+    accessInboxPage,
   ],
 });

@@ -10,6 +10,11 @@ export {
   EntityOutputPortsCard,
   EntityDataProductDetailsCard,
   EntityProducedDataProductsCard,
+  EntityAccessContent,
+  EntityRequestsContent,
+  AccessInboxPage,
 } from './plugin';
+export { AccessInboxSidebarItem } from './components/AccessInboxSidebarItem';
+export { accessInboxRouteRef } from './routes';
 export { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
 export * from './api';

@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DataProductsClient, dataProductsApiRef } from './api';
+import { accessInboxRouteRef } from './routes';
 
 /**
  * The data-products plugin for apps on the legacy frontend system.
@@ -14,6 +16,7 @@ import { DataProductsClient, dataProductsApiRef } from './api';
  */
 export const dataProductsPlugin = createPlugin({
   id: 'data-products',
+  routes: { accessInbox: accessInboxRouteRef },
   apis: [
     createApiFactory({
       api: dataProductsApiRef,
@@ -58,5 +61,35 @@ export const EntityProducedDataProductsCard = dataProductsPlugin.provide(
           m => m.ProducedDataProductsCard,
         ),
     },
+  }),
+);
+
+/** The Access tab of a DataProduct: the viewer's requests and grants, and a request form per port. @public */
+export const EntityAccessContent = dataProductsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAccessContent',
+    component: {
+      lazy: () => import('./components/AccessTab').then(m => m.AccessTab),
+    },
+  }),
+);
+
+/** The owners' Requests tab of a DataProduct: queue, decisions, grants. @public */
+export const EntityRequestsContent = dataProductsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRequestsContent',
+    component: {
+      lazy: () => import('./components/RequestsTab').then(m => m.RequestsTab),
+    },
+  }),
+);
+
+/** The Access inbox page: to review, my requests, my grants. @public */
+export const AccessInboxPage = dataProductsPlugin.provide(
+  createRoutableExtension({
+    name: 'AccessInboxPage',
+    component: () =>
+      import('./components/AccessInbox').then(m => m.AccessInboxPage),
+    mountPoint: accessInboxRouteRef,
   }),
 );

@@ -7,3 +7,4 @@
 export * from './adr';
 export * from './opinions';
 export * from './policies';
+export * from './helpers';

@@ -232,6 +232,36 @@ describe.each(databaseIds)('AccessRequestStore on %s', databaseId => {
     expect(third.nextCursor).toBeUndefined();
   });
 
+  it('lists only requests created before createdBefore', async () => {
+    const who = requester();
+    const viewer = { userRef: who, claims: [who] };
+    const day = 24 * 60 * 60 * 1000;
+    let now = Date.now() - 10 * day;
+    const clockStore = new AccessRequestStore(knex, () => now);
+    for (const [port, age] of [
+      ['ten-days', 10],
+      ['three-days', 3],
+      ['today', 0],
+    ] as const) {
+      now = Date.now() - age * day;
+      await clockStore.create(
+        newRequest({ requesterRef: who, subjectRef: who, outputPort: port }),
+      );
+    }
+    const olderThan = async (days: number) =>
+      (
+        await clockStore.list(
+          {
+            ...query,
+            createdBefore: new Date(Date.now() - days * day).toISOString(),
+          },
+          viewer,
+        )
+      ).items.map(r => r.outputPort);
+    expect(await olderThan(1)).toEqual(['three-days', 'ten-days']);
+    expect(await olderThan(7)).toEqual(['ten-days']);
+  });
+
   it('lists only what the viewer asked for, is subject of, or decides on', async () => {
     const who = requester();
     const { request } = await store.create(

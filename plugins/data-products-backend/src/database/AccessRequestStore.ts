@@ -254,6 +254,9 @@ export class AccessRequestStore {
     if (query.status) {
       builder.where(q => whereEffectiveStatus(q, query.status!, now));
     }
+    if (query.createdBefore) {
+      builder.where('created_at', '<', Date.parse(query.createdBefore));
+    }
     const cursor = decodeCursor(query.cursor);
     if (cursor) {
       const op = query.order === 'asc' ? '>' : '<';

@@ -1,7 +1,11 @@
 import { InputError } from '@backstage/errors';
+import { describeIssues } from '@datamesh-governance/plugin-data-products-common';
 import { z } from 'zod';
 
-/** Parses with a zod schema; a mismatch is a 400 that names each field. */
+/**
+ * Parses with a zod schema; a mismatch is a 400 that names each field, in
+ * the shape the frontend's `fieldErrorsFrom` reads back.
+ */
 export function parse<T extends z.ZodType>(
   schema: T,
   value: unknown,
@@ -9,16 +13,9 @@ export function parse<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
-    const problems = result.error.issues.map(issue => {
-      const path = issue.path.join('.');
-      if (issue.code === 'unrecognized_keys') {
-        return `unknown field${
-          issue.keys.length > 1 ? 's' : ''
-        } ${issue.keys.join(', ')}${path ? ` in ${path}` : ''}`;
-      }
-      return path ? `${path}: ${issue.message}` : issue.message;
-    });
-    throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);
+    throw new InputError(
+      `Invalid ${where}: ${describeIssues(result.error.issues).join('; ')}`,
+    );
   }
   return result.data;
 }

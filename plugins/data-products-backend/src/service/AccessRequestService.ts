@@ -235,7 +235,7 @@ export class AccessRequestService {
     }
     if (allowed && !allowed.includes(type as any)) {
       throw new InputError(
-        `This port grants access to ${allowed.join(
+        `subjectRef: this port grants access to ${allowed.join(
           ', ',
         )} subjects, not to a ${type}`,
       );
@@ -248,7 +248,7 @@ export class AccessRequestService {
         : requester.claims.includes(ref);
     if (!mine) {
       throw new InputError(
-        `You can ask for access for yourself, your groups or the services you own; ${ref} is none of these`,
+        `subjectRef: you can ask for access for yourself, your groups or the services you own; ${ref} is none of these`,
       );
     }
     return ref;

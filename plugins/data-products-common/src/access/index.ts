@@ -3,3 +3,4 @@ export * from './stateMachine';
 export * from './duration';
 export * from './schemas';
 export * from './permissions';
+export * from './fieldErrors';

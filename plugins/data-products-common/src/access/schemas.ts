@@ -100,6 +100,8 @@ export const listAccessRequestsQuerySchema = z.strictObject({
     ])
     .optional(),
   entityRef: entityRef.optional(),
+  /** Only requests created before this instant, e.g. "waiting longer than a week". */
+  createdBefore: isoTimestamp.optional(),
   sort: z.enum(accessRequestSortFields).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   cursor: z.string().optional(),

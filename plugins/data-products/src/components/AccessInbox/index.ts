@@ -1,0 +1,2 @@
+export { AccessInboxContent } from './AccessInboxContent';
+export { AccessInboxPage, AccessInboxPageContent } from './AccessInboxPage';

@@ -1,0 +1,135 @@
+import { SidebarPinStateProvider } from '@backstage/core-components';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { aRequest, API, OLAV } from '../decisions/__testUtils__/accessRequests';
+import { renderWithClient } from '../decisions/__testUtils__/renderWithClient';
+import { AccessInboxSidebarItem } from './AccessInboxSidebarItem';
+
+jest.setTimeout(30_000);
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+/** Answers the count query with `answers` in turn (the last one repeats). */
+function servePending(
+  ...answers: Array<{ items: AccessRequest[]; nextCursor?: string } | 500>
+) {
+  const queries: Record<string, string>[] = [];
+  server.use(
+    http.get(`${API}/requests`, ({ request }) => {
+      queries.push(Object.fromEntries(new URL(request.url).searchParams));
+      const answer = answers[Math.min(queries.length - 1, answers.length - 1)];
+      return answer === 500
+        ? HttpResponse.json(
+            {
+              error: { name: 'Error', message: 'boom' },
+              response: { statusCode: 500 },
+            },
+            { status: 500 },
+          )
+        : HttpResponse.json(answer);
+    }),
+  );
+  return queries;
+}
+
+const requests = (count: number) =>
+  Array.from({ length: count }, () => aRequest());
+
+const renderItem = () =>
+  renderWithClient(
+    <SidebarPinStateProvider
+      value={{
+        isPinned: true,
+        toggleSidebarPinState: () => {},
+        isMobile: false,
+      }}
+    >
+      <AccessInboxSidebarItem />
+    </SidebarPinStateProvider>,
+    { user: OLAV },
+  );
+
+describe('AccessInboxSidebarItem', () => {
+  it('counts the pending requests waiting for me in its name and badge', async () => {
+    const queries = servePending({ items: requests(3) });
+    await renderItem();
+    const link = await screen.findByRole('link', {
+      name: 'Access inbox, 3 waiting',
+    });
+    expect(link).toHaveAttribute('href', '/access-inbox');
+    expect(link).toHaveTextContent('3');
+    expect(queries[0]).toEqual({
+      role: 'approver',
+      status: 'pending',
+      limit: '100',
+    });
+  });
+
+  it('shows 99+ when a full page of 100 has more behind it', async () => {
+    servePending({ items: requests(100), nextCursor: 'more' });
+    await renderItem();
+    const link = await screen.findByRole('link', {
+      name: 'Access inbox, 99+ waiting',
+    });
+    expect(link).toHaveTextContent('99+');
+  });
+
+  it('shows no badge when nothing waits', async () => {
+    const queries = servePending({ items: [] });
+    await renderItem();
+    await waitFor(() => expect(queries).toHaveLength(1));
+    const link = screen.getByRole('link', { name: 'Access inbox' });
+    expect(link.querySelector('.MuiBadge-invisible')).not.toBeNull();
+  });
+
+  it('shows no badge when counting fails, and logs why', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const queries = servePending(500);
+      await renderItem();
+      await waitFor(() =>
+        expect(warn).toHaveBeenCalledWith(
+          'Could not count access requests waiting for you',
+          expect.objectContaining({ statusCode: 500 }),
+        ),
+      );
+      expect(queries).toHaveLength(1);
+      expect(screen.getByRole('link', { name: 'Access inbox' })).toBeVisible();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('counts again when the window regains focus', async () => {
+    servePending({ items: requests(2) }, { items: requests(5) });
+    await renderItem();
+    await screen.findByRole('link', { name: 'Access inbox, 2 waiting' });
+    act(() => {
+      fireEvent.focus(window);
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Access inbox, 5 waiting' }),
+    ).toBeInTheDocument();
+  });
+
+  it('counts again every minute', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+    try {
+      servePending({ items: requests(1) }, { items: requests(4) });
+      await renderItem();
+      await screen.findByRole('link', { name: 'Access inbox, 1 waiting' });
+      act(() => {
+        jest.advanceTimersByTime(60_000);
+      });
+      expect(
+        await screen.findByRole('link', { name: 'Access inbox, 4 waiting' }),
+      ).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

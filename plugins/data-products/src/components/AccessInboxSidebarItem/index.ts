@@ -1,0 +1,1 @@
+export { AccessInboxSidebarItem } from './AccessInboxSidebarItem';

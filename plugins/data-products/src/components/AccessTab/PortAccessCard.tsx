@@ -1,0 +1,133 @@
+import { InfoCard } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Alert from '@material-ui/lab/Alert';
+import type {
+  AccessRequest,
+  OutputPort,
+} from '@datamesh-governance/plugin-data-products-common';
+import { useState } from 'react';
+import { ClassificationChip } from '../shared/ClassificationChip';
+import { LabelledValue } from '../shared/LabelledValue';
+import { describePersonalData } from '../shared/portDescriptions';
+import { formatDate, humanDuration } from './dates';
+import { RequestAccessForm } from './RequestAccessForm';
+import { DEFAULT_DURATION, needsLegalBasis } from './requestForm';
+import type { SubjectOption } from './useViewer';
+
+const subjectTypeNames = {
+  user: 'people',
+  group: 'groups',
+  service: 'services',
+};
+
+function PortFacts(props: { port: OutputPort }) {
+  const { port } = props;
+  const maxDuration = port.access?.maxDuration;
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={6} sm={4}>
+        <LabelledValue label="Classification">
+          <ClassificationChip classification={port.classification} />
+        </LabelledValue>
+      </Grid>
+      <Grid item xs={6} sm={4}>
+        <LabelledValue label="Personal data">
+          {describePersonalData(port)}
+        </LabelledValue>
+      </Grid>
+      <Grid item xs={6} sm={4}>
+        <LabelledValue label="Approval">
+          {port.access?.approval === 'auto'
+            ? 'Granted at once'
+            : 'The owners decide'}
+        </LabelledValue>
+      </Grid>
+      <Grid item xs={6} sm={4}>
+        <LabelledValue label="Longest access">
+          {maxDuration
+            ? humanDuration(maxDuration)
+            : `Not limited by the port (form proposes ${humanDuration(
+                DEFAULT_DURATION,
+              )})`}
+        </LabelledValue>
+      </Grid>
+      <Grid item xs={6} sm={4}>
+        <LabelledValue label="For">
+          {(port.access?.subjectTypes ?? ['user', 'group', 'service'])
+            .map(t => subjectTypeNames[t])
+            .join(', ')}
+        </LabelledValue>
+      </Grid>
+    </Grid>
+  );
+}
+
+/** What happened to the request just sent, in the words of the person who sent it. */
+function CreatedAlert(props: { request: AccessRequest }) {
+  const { request } = props;
+  if (request.status === 'approved') {
+    return (
+      <Alert severity="success">
+        Access to {request.outputPort} granted until{' '}
+        {formatDate(request.endsAt)}.
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="info">
+      Request sent: waiting for the owners to decide. You see their decision
+      under "Your access to this product".
+    </Alert>
+  );
+}
+
+/** One output port: what access to it takes, and the form that asks for it. */
+export function PortAccessCard(props: {
+  entityRef: string;
+  port: OutputPort;
+  subjects: SubjectOption[];
+  onCreated: () => void;
+}) {
+  const { entityRef, port, subjects, onCreated } = props;
+  const [formOpen, setFormOpen] = useState(false);
+  const [created, setCreated] = useState<AccessRequest>();
+
+  return (
+    <InfoCard
+      title={port.name}
+      subheader={
+        port.description ??
+        (needsLegalBasis(port)
+          ? 'Personal data: you name the processing activity you use it under'
+          : undefined)
+      }
+    >
+      <PortFacts port={port} />
+      {created && !formOpen && <CreatedAlert request={created} />}
+      {formOpen ? (
+        <RequestAccessForm
+          entityRef={entityRef}
+          port={port}
+          subjects={subjects}
+          onClose={() => setFormOpen(false)}
+          onCreated={request => {
+            setCreated(request);
+            setFormOpen(false);
+            onCreated();
+          }}
+        />
+      ) : (
+        <Button
+          variant="outlined"
+          color="primary"
+          style={{ marginTop: 16 }}
+          aria-label={`Request access to ${port.name}`}
+          onClick={() => setFormOpen(true)}
+        >
+          Request access
+        </Button>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,210 @@
+import { ResponseError } from '@backstage/errors';
+import type { OutputPort } from '@datamesh-governance/plugin-data-products-common';
+import { activityProblem, describeValidity } from './activityProblem';
+import {
+  defaultEndDate,
+  endDateLimit,
+  errorsFromResponse,
+  RequestFormValues,
+  validateRequestForm,
+} from './requestForm';
+import {
+  b099,
+  b123,
+  b230,
+  b311,
+  benefitDecisions,
+  sickLeaveCases,
+} from './testData';
+
+const now = new Date('2026-11-28T12:00:00Z');
+const [decisions, counts] = benefitDecisions.spec.outputPorts;
+const [cases] = sickLeaveCases.spec.outputPorts;
+const entityRef = 'dataproduct:default/benefit-decisions';
+
+const valid: RequestFormValues = {
+  subjectRef: 'user:default/ada.analyst',
+  purpose: 'Follow-up statistics for young job seekers',
+  endsAt: '2027-01-15',
+  acceptTerms: true,
+  legalBasis: b123,
+};
+
+function check(port: OutputPort, change: Partial<RequestFormValues>) {
+  return validateRequestForm({
+    entityRef,
+    port,
+    values: { ...valid, ...change },
+    now,
+  });
+}
+
+function fieldsOf(result: ReturnType<typeof check>) {
+  return result.ok ? {} : result.errors.fields;
+}
+
+describe('defaultEndDate', () => {
+  it("proposes today plus the port's max duration, or 90 days", () => {
+    expect(defaultEndDate(decisions, now)).toBe('2027-02-26');
+    expect(defaultEndDate(counts, now)).toBe('2027-11-28');
+    expect(defaultEndDate({ ...counts, access: undefined }, now)).toBe(
+      '2027-02-26',
+    );
+  });
+});
+
+describe('endDateLimit', () => {
+  it("is the port's max or the activity's validTo, whichever comes first", () => {
+    expect(endDateLimit(decisions, b123, now)).toEqual({
+      date: '2027-02-26',
+      reason: 'access to decisions_v1 lasts at most P90D',
+    });
+    expect(
+      endDateLimit(decisions, { ...b123, validTo: '2026-12-31' }, now),
+    ).toEqual({ date: '2026-12-31', reason: 'B123 is valid until 2026-12-31' });
+    expect(endDateLimit({ ...counts, access: undefined }, undefined, now)).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('validateRequestForm', () => {
+  it('accepts a complete form and builds the request body', () => {
+    expect(check(decisions, {})).toEqual({
+      ok: true,
+      body: {
+        entityRef,
+        outputPort: 'decisions_v1',
+        subjectRef: 'user:default/ada.analyst',
+        purpose: 'Follow-up statistics for young job seekers',
+        endsAt: '2027-01-15',
+        acceptTerms: true,
+        legalBasis: { registerId: 'demo', activityId: b123.id },
+      },
+    });
+  });
+
+  it('uses the shared schema for the purpose and the terms', () => {
+    expect(
+      fieldsOf(check(decisions, { purpose: 'stats', acceptTerms: false })),
+    ).toEqual({
+      purpose: 'Say in a sentence what you will use the data for',
+      acceptTerms: 'The terms of use of the port must be accepted',
+    });
+  });
+
+  it('keeps the end date within the port and the activity', () => {
+    expect(fieldsOf(check(decisions, { endsAt: '2027-03-01' })).endsAt).toBe(
+      'Pick 2027-02-26 or earlier: access to decisions_v1 lasts at most P90D',
+    );
+    expect(
+      fieldsOf(
+        check(decisions, {
+          legalBasis: { ...b123, validTo: '2026-12-31' },
+        }),
+      ).endsAt,
+    ).toBe('Pick 2026-12-31 or earlier: B123 is valid until 2026-12-31');
+    expect(fieldsOf(check(decisions, { endsAt: '2026-11-28' })).endsAt).toBe(
+      'Pick a date after today',
+    );
+    expect(fieldsOf(check(decisions, { endsAt: '' })).endsAt).toBe(
+      'Pick the date access should end',
+    );
+  });
+
+  it('asks for a processing activity in force on a personal port only', () => {
+    expect(
+      fieldsOf(check(decisions, { legalBasis: undefined })).legalBasis,
+    ).toMatch(/holds personal data: pick the processing activity/);
+    expect(fieldsOf(check(decisions, { legalBasis: b311 })).legalBasis).toBe(
+      'B311 cannot be used: not in force (IN_PROGRESS)',
+    );
+    expect(fieldsOf(check(decisions, { legalBasis: b099 })).legalBasis).toBe(
+      'B099 cannot be used: expired on 2024-06-30',
+    );
+    const publicPort = check(counts, { legalBasis: undefined });
+    expect(publicPort.ok).toBe(true);
+    // A basis picked before does not travel to a port that needs none.
+    const withBasis = check(counts, {});
+    expect(withBasis.ok && withBasis.body.legalBasis).toBe(undefined);
+  });
+
+  it('needs an Art. 9(2) basis on a special-category port', () => {
+    expect(fieldsOf(check(cases, { endsAt: '2026-12-20' })).legalBasis).toBe(
+      'This port holds special categories: pick an activity with an Art. 9(2) basis',
+    );
+    expect(check(cases, { endsAt: '2026-12-20', legalBasis: b230 }).ok).toBe(
+      true,
+    );
+  });
+});
+
+describe('activityProblem', () => {
+  it('names why an activity cannot be used today', () => {
+    expect(activityProblem(b123, now)).toBeUndefined();
+    expect(activityProblem(b311, now)).toBe('not in force (IN_PROGRESS)');
+    expect(activityProblem(b099, now)).toBe('expired on 2024-06-30');
+    expect(activityProblem({ ...b123, validFrom: '2027-01-01' }, now)).toBe(
+      'valid only from 2027-01-01',
+    );
+    expect(describeValidity(b123)).toBe('2021-01-01 – 2099-12-31');
+    expect(describeValidity(b311)).toBe('from 2026-01-01');
+  });
+});
+
+describe('errorsFromResponse', () => {
+  async function responseError(status: number, message: string) {
+    return ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'InputError', message },
+          request: { method: 'POST', url: '/requests' },
+          response: { statusCode: status },
+        }),
+        { status, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+  }
+
+  it('puts each problem of a 400 next to its field', async () => {
+    expect(
+      errorsFromResponse(
+        await responseError(
+          400,
+          'Invalid access request: purpose: say in a sentence what you will use the data for; endsAt: Invalid input',
+        ),
+      ),
+    ).toEqual({
+      fields: {
+        purpose: 'Say in a sentence what you will use the data for',
+        endsAt: 'Invalid input',
+      },
+      form: [],
+    });
+  });
+
+  it('tells what to do about a conflict, for the whole form', async () => {
+    const { fields, form } = errorsFromResponse(
+      await responseError(
+        409,
+        'You already have an open request for decisions_v1; cancel it or wait for its decision',
+      ),
+    );
+    expect(fields).toEqual({});
+    expect(form[0]).toMatch(
+      /cancel it or wait.*under "Your access to this product"/,
+    );
+  });
+
+  it('shows other failures as they are', async () => {
+    expect(
+      errorsFromResponse(await responseError(500, 'Database down')),
+    ).toEqual({
+      fields: {},
+      form: ['Database down'],
+    });
+    expect(errorsFromResponse(new Error('Failed to fetch')).form).toEqual([
+      'Failed to fetch',
+    ]);
+  });
+});

@@ -1,0 +1,39 @@
+import { InfoCard } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
+import {
+  AccessRequestTable,
+  KeysetList,
+  KeysetListView,
+  requestColumns as c,
+} from '../decisions';
+
+/** What was decided on this product, newest first. */
+export function DecidedRequestsCard(props: {
+  list: KeysetList<AccessRequest>;
+}) {
+  return (
+    <InfoCard title="Decided">
+      <KeysetListView
+        list={props.list}
+        empty={<Typography>No request has been decided yet.</Typography>}
+      >
+        {items => (
+          <AccessRequestTable
+            label="Decided requests"
+            requests={items}
+            columns={[
+              c.requester,
+              c.subject,
+              c.port,
+              c.status,
+              c.decidedBy,
+              c.reason,
+              c.endsAt,
+            ]}
+          />
+        )}
+      </KeysetListView>
+    </InfoCard>
+  );
+}

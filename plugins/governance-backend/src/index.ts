@@ -1,0 +1,7 @@
+/**
+ * Backend of the governance plugin: ADRs, opinions and policy checks.
+ *
+ * @packageDocumentation
+ */
+
+export { governancePlugin as default } from './plugin';

@@ -1,0 +1,113 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  PolicyCheck,
+  governancePolicyChecksExtensionPoint,
+} from '@datamesh-governance/plugin-governance-node';
+import { AdrRepository } from './adrs/AdrRepository';
+import { sourcesFromConfig } from './adrs/sources/configSources';
+import { sourcesFromCatalog } from './adrs/sources/entitySources';
+import { applyMigrations } from './database/migrations';
+import { OpinionStore } from './database/OpinionStore';
+import { builtInPolicyChecks } from './policies/builtin';
+import { PolicyEvaluator } from './policies/PolicyEvaluator';
+import { createRouter } from './router';
+
+/** Id of the scheduled task that re-reads every ADR source. */
+export const ADR_REFRESH_TASK_ID = 'governance-adr-refresh';
+
+// No initialDelay: the first read runs as the backend starts.
+const defaultSchedule: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 5 },
+};
+
+/**
+ * Governance: ADRs read from repositories and the catalog, opinions on
+ * proposed ones, and policy checks on data products.
+ * @public
+ */
+export const governancePlugin = createBackendPlugin({
+  pluginId: 'governance',
+  register(env) {
+    const checks: PolicyCheck[] = [];
+    env.registerExtensionPoint(governancePolicyChecksExtensionPoint, {
+      addPolicyCheck: check => checks.push(check),
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, urlReader, catalog, auth } = deps;
+        const integrations = ScmIntegrations.fromConfig(config);
+        const configured = sourcesFromConfig(config, urlReader, integrations);
+        const configuredIds = new Set(configured.map(s => s.id));
+
+        const adrs = new AdrRepository(async () => {
+          const fromCatalog = await sourcesFromCatalog({
+            catalog,
+            auth,
+            reader: urlReader,
+            integrations,
+          }).catch(error => {
+            logger.warn(
+              `Could not list entities with ADR locations, reading configured locations only: ${error}`,
+            );
+            return [];
+          });
+          return [
+            ...configured,
+            ...fromCatalog.filter(s => !configuredIds.has(s.id)),
+          ];
+        }, logger);
+
+        // Built-ins are registered like any module's checks, and first.
+        const policies = new PolicyEvaluator(
+          [...builtInPolicyChecks, ...checks],
+          adrs,
+          catalog,
+          auth,
+        );
+
+        // Each replica keeps its own copy in memory, so the task is local.
+        await deps.scheduler.scheduleTask({
+          id: ADR_REFRESH_TASK_ID,
+          scope: 'local',
+          ...(config.has('governance.adrs.schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                config.getConfig('governance.adrs.schedule'),
+              )
+            : defaultSchedule),
+          fn: () => adrs.refresh(),
+        });
+
+        deps.httpRouter.use(
+          createRouter({
+            adrs,
+            opinions: new OpinionStore(await applyMigrations(deps.database)),
+            policies,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+          }),
+        );
+      },
+    });
+  },
+});

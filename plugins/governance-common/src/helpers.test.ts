@@ -1,0 +1,20 @@
+import { adrIdOf, emptyOpinionCounts } from './helpers';
+
+describe('adrIdOf', () => {
+  it('joins source and file name and keeps the id URL-safe', () => {
+    expect(adrIdOf('decisions', '0001-record-decisions.md')).toBe(
+      'decisions--0001-record-decisions',
+    );
+    expect(adrIdOf('component:default/a b', 'Ja så.md')).toBe(
+      'component-default-a-b--Ja-s-',
+    );
+  });
+});
+
+describe('emptyOpinionCounts', () => {
+  it('has a zero for every perspective and stance', () => {
+    const counts = emptyOpinionCounts();
+    expect(Object.keys(counts)).toHaveLength(5);
+    expect(counts.legal).toEqual({ support: 0, concern: 0, object: 0 });
+  });
+});

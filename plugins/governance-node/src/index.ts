@@ -1,0 +1,7 @@
+/**
+ * Extension points of the governance backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './policyChecks';

@@ -1,0 +1,92 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  DocumentCollatorFactory,
+  IndexableDocument,
+} from '@backstage/plugin-search-common';
+import type {
+  AdrIndex,
+  AdrStatus,
+  AdrWithContent,
+} from '@datamesh-governance/plugin-governance-common';
+import { Readable } from 'node:stream';
+
+/**
+ * An ADR in the search index. `location` is the ADR's page in the portal.
+ * @public
+ */
+export interface AdrDocument extends IndexableDocument {
+  adrId: string;
+  status: AdrStatus;
+  /** Ids of the policies the ADR introduces. */
+  policies: string[];
+  sourceId: string;
+  date?: string;
+  deciders: string[];
+}
+
+/**
+ * Reads the ADRs from the governance backend, as the search plugin and with
+ * a service token, and yields one document per ADR.
+ * @public
+ */
+export class AdrCollatorFactory implements DocumentCollatorFactory {
+  readonly type = 'adr';
+
+  constructor(
+    private readonly options: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async getCollator(): Promise<Readable> {
+    return Readable.from(this.documents());
+  }
+
+  private async *documents(): AsyncGenerator<AdrDocument> {
+    const index = await this.get<AdrIndex>('/adrs');
+    for (const source of index.sources.filter(s => !s.ok)) {
+      this.options.logger.warn(
+        `ADR source ${source.id} could not be read (${source.error}); indexing what it gave last`,
+      );
+    }
+    for (const item of index.items) {
+      const adr = await this.get<AdrWithContent>(
+        `/adrs/${encodeURIComponent(item.id)}`,
+      );
+      yield {
+        title: adr.title,
+        text: adr.markdown,
+        location: `/governance/adrs/${encodeURIComponent(adr.id)}`,
+        adrId: adr.id,
+        status: adr.status,
+        policies: adr.policies.map(p => p.id),
+        sourceId: adr.sourceId,
+        deciders: adr.deciders,
+        ...(adr.date && { date: adr.date }),
+      };
+    }
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const { discovery, auth } = this.options;
+    const baseUrl = await discovery.getBaseUrl('governance');
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'governance',
+    });
+    const response = await fetch(`${baseUrl}${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
