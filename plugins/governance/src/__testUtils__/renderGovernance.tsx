@@ -1,0 +1,59 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  mockApis,
+  MockFetchApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { ReactElement } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { GovernanceClient, governanceApiRef } from '../api';
+import { GovernanceRoutes } from '../components/GovernancePage/GovernanceRoutes';
+import { rootRouteRef } from '../routes';
+
+/** Where the msw handlers listen: what `mockApis.discovery()` hands the real client. */
+export const governanceBaseUrl = 'http://example.com/api/governance';
+
+export const signedInUser = 'user:default/alice';
+
+/**
+ * Renders with the real GovernanceClient over a real fetch, so msw sees the
+ * requests the app would send.
+ */
+export function renderGovernance(
+  element: ReactElement,
+  options: { routeEntries?: string[] } = {},
+) {
+  const client = new GovernanceClient({
+    discoveryApi: mockApis.discovery(),
+    fetchApi: new MockFetchApi(),
+  });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [governanceApiRef, client],
+        [identityApiRef, mockApis.identity({ userEntityRef: signedInUser })],
+      ]}
+    >
+      {element}
+    </TestApiProvider>,
+    {
+      routeEntries: options.routeEntries,
+      mountedRoutes: {
+        '/governance': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+/** The page's routes mounted where the app mounts them, starting at `path`. */
+export function renderGovernancePage(path: string) {
+  return renderGovernance(
+    <Routes>
+      <Route path="/governance/*" element={<GovernanceRoutes />} />
+    </Routes>,
+    { routeEntries: [path] },
+  );
+}

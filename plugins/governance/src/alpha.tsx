@@ -1,0 +1,79 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
+import GavelIcon from '@material-ui/icons/Gavel';
+import { GovernanceClient, governanceApiRef } from './api';
+import { isAdrSearchResult } from './isAdrSearchResult';
+import { adrRouteRef, rootRouteRef } from './routes';
+
+const governanceApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: governanceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GovernanceClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** `page:governance`: the ADR index at `/governance`, one ADR at `/governance/adrs/:adrId`. */
+const governancePage = PageBlueprint.make({
+  params: {
+    path: '/governance',
+    routeRef: rootRouteRef,
+    title: 'Governance',
+    icon: <GavelIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/GovernancePage').then(m => <m.GovernanceRoutes />),
+  },
+});
+
+/** `entity-content:governance`: a data product's policy checks. */
+const entityGovernanceContent = EntityContentBlueprint.make({
+  params: {
+    path: 'governance',
+    title: 'Governance',
+    filter: isDataProductEntity,
+    loader: () =>
+      import('./components/EntityGovernanceContent').then(m => (
+        <m.EntityGovernanceContent />
+      )),
+  },
+});
+
+/** `search-result-list-item:governance`: ADRs in search results. */
+const adrSearchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: isAdrSearchResult,
+    icon: <GavelIcon />,
+    component: () =>
+      import('./components/AdrSearchResultListItem').then(
+        m => m.AdrSearchResultListItem,
+      ),
+  },
+});
+
+/**
+ * The governance plugin for apps on the new frontend system.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'governance',
+  title: 'Governance',
+  icon: <GavelIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  routes: { root: rootRouteRef, adr: adrRouteRef },
+  extensions: [
+    governanceApi,
+    governancePage,
+    entityGovernanceContent,
+    adrSearchResultListItem,
+  ],
+});

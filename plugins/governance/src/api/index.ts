@@ -1,0 +1,2 @@
+export * from './GovernanceApi';
+export { GovernanceClient } from './GovernanceClient';

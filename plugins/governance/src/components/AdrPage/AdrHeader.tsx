@@ -1,0 +1,43 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
+import { Adr } from '@datamesh-governance/plugin-governance-common';
+import { rootRouteRef } from '../../routes';
+import { AdrStatusChip } from '../shared/AdrStatusChip';
+
+/** Title, status, date, deciders and where the file lives. */
+export function AdrHeader(props: { adr: Adr }) {
+  const { adr } = props;
+  const indexRoute = useRouteRef(rootRouteRef);
+  const facts = [
+    adr.date && `Decided ${adr.date}`,
+    adr.deciders.length > 0 && `Deciders: ${adr.deciders.join(', ')}`,
+  ].filter(Boolean);
+  return (
+    <Box marginBottom={3}>
+      <Link to={indexRoute()}>
+        <Box display="inline-flex" alignItems="center">
+          <ArrowBackIcon fontSize="small" /> All decisions
+        </Box>
+      </Link>
+      <Box display="flex" alignItems="center" marginTop={1} style={{ gap: 12 }}>
+        <Typography variant="h4" component="h1">
+          {adr.title}
+        </Typography>
+        <AdrStatusChip status={adr.status} title={adr.statusText} />
+      </Box>
+      {adr.statusText && adr.statusText !== adr.status && (
+        <Typography variant="body2" color="textSecondary">
+          {adr.statusText}
+        </Typography>
+      )}
+      <Typography variant="body2" color="textSecondary">
+        {[...facts, adr.fileName].join(' · ')}
+        {' · '}
+        <Link to={adr.url}>View source</Link>
+      </Typography>
+    </Box>
+  );
+}

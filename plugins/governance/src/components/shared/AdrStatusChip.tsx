@@ -1,0 +1,42 @@
+import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
+import { AdrStatus } from '@datamesh-governance/plugin-governance-common';
+
+const useStyles = makeStyles(theme => ({
+  proposed: {
+    backgroundColor: theme.palette.info.main,
+    color: theme.palette.info.contrastText,
+  },
+  accepted: {
+    backgroundColor: theme.palette.success.main,
+    color: theme.palette.success.contrastText,
+  },
+  rejected: {
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.error.contrastText,
+  },
+  // Retired and unreadable decisions step back visually.
+  inactive: {
+    backgroundColor: theme.palette.grey[500],
+    color: theme.palette.getContrastText(theme.palette.grey[500]),
+  },
+}));
+
+/** An ADR's status as a coloured chip; the label carries the meaning, the colour only helps. */
+export function AdrStatusChip(props: { status: AdrStatus; title?: string }) {
+  const classes = useStyles();
+  const className =
+    props.status === 'proposed' ||
+    props.status === 'accepted' ||
+    props.status === 'rejected'
+      ? classes[props.status]
+      : classes.inactive;
+  return (
+    <Chip
+      size="small"
+      label={props.status}
+      title={props.title}
+      className={className}
+    />
+  );
+}
