@@ -22,8 +22,8 @@ const wiredFiles = ['src/App.tsx', 'src/modules/nav/Sidebar.tsx'].map(f =>
 
 function initialScriptsGzipBytes() {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map(
-    m => m[1].replace(/^\//, ''),
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map(m =>
+    m[1].replace(/^\//, ''),
   );
   if (scripts.length === 0) throw new Error('index.html loads no scripts');
   return scripts.reduce(
@@ -49,7 +49,10 @@ function withoutSuite(source) {
   );
   const stripped = source.replace(importPattern, (_, named, dflt) => {
     imported.push(
-      ...(named ?? dflt).split(',').map(n => n.trim()).filter(Boolean),
+      ...(named ?? dflt)
+        .split(',')
+        .map(n => n.trim())
+        .filter(Boolean),
     );
     return '';
   });
@@ -63,7 +66,9 @@ const originals = wiredFiles.map(file => readFileSync(file, 'utf8'));
 const excludeConfig = join(dist, '..', 'bundle-baseline.config.yaml');
 let baseline;
 try {
-  wiredFiles.forEach((file, i) => writeFileSync(file, withoutSuite(originals[i])));
+  wiredFiles.forEach((file, i) =>
+    writeFileSync(file, withoutSuite(originals[i])),
+  );
   const pluginPackages = Object.keys(
     JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).dependencies,
   ).filter(name => name.startsWith(suiteScope));
