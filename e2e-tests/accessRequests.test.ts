@@ -128,6 +128,7 @@ test('an owner never gets their own request to decide, and a rejection shows its
   page = await pageFor(browser, 'Olav Owner');
   await page.goto(`${product}/requests`);
   const queued = page.getByRole('row').filter({ hasText: marker });
+  await expect(queued).toBeVisible();
   await screenshotForDocs(page, 'owner-queue');
   await queued.getByRole('button', { name: /^Reject/ }).click();
   const dialog = page.getByRole('dialog');

@@ -65,10 +65,9 @@ test('an accepted ADR shows its compliance, and a failing product links back to 
   await screenshotForDocs(page, 'governance-accepted-adr');
 
   await failing.getByRole('link', { name: /Unemployment history/ }).click();
-  await page
-    .getByRole('link', { name: 'Governance', exact: true })
-    .last()
-    .click();
+  await expect(page).toHaveURL(/\/dataproduct\/unemployment-history$/);
+  // The entity page's own tab; the sidebar has a Governance link too.
+  await page.locator('a[href$="/unemployment-history/governance"]').click();
   const check = page
     .getByRole('list', { name: 'Policy checks' })
     .getByRole('listitem')

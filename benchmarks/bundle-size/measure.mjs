@@ -12,9 +12,9 @@ const root = resolve(import.meta.dirname, '../..');
 const app = join(root, 'packages/app');
 const dist = join(app, 'dist');
 const suiteScope = '@datamesh-governance/';
-const budgetKb = Number(
-  process.argv[process.argv.indexOf('--budget-kb') + 1] || 50,
-);
+const budgetFlag = process.argv.indexOf('--budget-kb');
+const budgetKb = budgetFlag === -1 ? 50 : Number(process.argv[budgetFlag + 1]);
+if (!(budgetKb > 0)) throw new Error('--budget-kb takes a number of KB');
 // Files in the app that wire the suite in; the baseline build drops those lines.
 const wiredFiles = ['src/App.tsx', 'src/modules/nav/Sidebar.tsx'].map(f =>
   join(app, f),

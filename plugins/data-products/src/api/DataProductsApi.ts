@@ -41,6 +41,14 @@ export interface DataProductsApi {
   decide(body: BulkDecision): Promise<BulkDecisionResult[]>;
 }
 
+/**
+ * Window event the client fires after a request was created or decided, so
+ * that counts elsewhere on the page (the sidebar badge) refresh at once.
+ * @public
+ */
+export const ACCESS_REQUESTS_CHANGED_EVENT =
+  'data-products:access-requests-changed';
+
 /** @public */
 export const dataProductsApiRef = createApiRef<DataProductsApi>({
   id: 'plugin.data-products.service',

@@ -9,7 +9,11 @@ import {
   Page,
   ProcessingActivity,
 } from '@datamesh-governance/plugin-data-products-common';
-import { AccessRequestListOptions, DataProductsApi } from './DataProductsApi';
+import {
+  ACCESS_REQUESTS_CHANGED_EVENT,
+  AccessRequestListOptions,
+  DataProductsApi,
+} from './DataProductsApi';
 
 /** Talks to the data-products backend over `fetchApi`, so calls carry the user's token. @public */
 export class DataProductsClient implements DataProductsApi {
@@ -111,7 +115,11 @@ export class DataProductsClient implements DataProductsApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    const body = (await response.json()) as T;
+    if (init?.method === 'POST' && typeof window !== 'undefined') {
+      window.dispatchEvent(new Event(ACCESS_REQUESTS_CHANGED_EVENT));
+    }
+    return body;
   }
 }
 

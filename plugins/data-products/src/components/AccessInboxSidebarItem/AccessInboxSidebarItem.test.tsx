@@ -4,6 +4,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { MockFetchApi, mockApis } from '@backstage/test-utils';
+import { DataProductsClient } from '../../api';
 import { aRequest, API, OLAV } from '../decisions/__testUtils__/accessRequests';
 import { renderWithClient } from '../decisions/__testUtils__/renderWithClient';
 import { AccessInboxSidebarItem } from './AccessInboxSidebarItem';
@@ -113,6 +115,28 @@ describe('AccessInboxSidebarItem', () => {
     });
     expect(
       await screen.findByRole('link', { name: 'Access inbox, 5 waiting' }),
+    ).toBeInTheDocument();
+  });
+
+  it('counts again as soon as the page decides a request', async () => {
+    servePending({ items: requests(3) }, { items: requests(2) });
+    const decided = aRequest();
+    server.use(
+      http.post(`${API}/requests/:id/reject`, () =>
+        HttpResponse.json({ ...decided, status: 'rejected' }),
+      ),
+    );
+    await renderItem();
+    await screen.findByRole('link', { name: 'Access inbox, 3 waiting' });
+    const client = new DataProductsClient({
+      discoveryApi: mockApis.discovery(),
+      fetchApi: new MockFetchApi(),
+    });
+    await act(async () => {
+      await client.reject(decided.id, { reason: 'not needed' });
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Access inbox, 2 waiting' }),
     ).toBeInTheDocument();
   });
 

@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useEffect, useState } from 'react';
-import { dataProductsApiRef } from '../../api';
+import { ACCESS_REQUESTS_CHANGED_EVENT, dataProductsApiRef } from '../../api';
 
 /** The most the badge counts; beyond it shows "99+". */
 export const PENDING_COUNT_LIMIT = 100;
@@ -9,7 +9,8 @@ const REFRESH_MS = 60_000;
 /**
  * How many pending requests wait for the signed-in user's decision, counted
  * from one page of at most 100; `more` when that page was full. Refreshed
- * every minute and when the window regains focus. A failure leaves the
+ * every minute, when the window regains focus, and at once when this page
+ * creates or decides a request. A failure leaves the
  * count unknown (undefined) and is logged: the sidebar must never break.
  */
 export function usePendingDecisionCount() {
@@ -42,10 +43,12 @@ export function usePendingDecisionCount() {
     run();
     const timer = setInterval(run, REFRESH_MS);
     window.addEventListener('focus', run);
+    window.addEventListener(ACCESS_REQUESTS_CHANGED_EVENT, run);
     return () => {
       active = false;
       clearInterval(timer);
       window.removeEventListener('focus', run);
+      window.removeEventListener(ACCESS_REQUESTS_CHANGED_EVENT, run);
     };
   }, [refresh]);
 

@@ -20,6 +20,8 @@ export function DecisionButton(props: {
       aria-label={props.ariaLabel}
       disabled={Boolean(props.disabledReason)}
       onClick={props.onClick}
+      // Narrow table columns must not break "Approve" over two lines.
+      style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
     >
       {props.label}
     </Button>
