@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { ClassificationChip } from '../shared/ClassificationChip';
 import { LabelledValue } from '../shared/LabelledValue';
 import { describePersonalData } from '../shared/portDescriptions';
-import { formatDate, humanDuration } from './dates';
+import { formatDate, humanDuration } from '../shared/dates';
 import { RequestAccessForm } from './RequestAccessForm';
 import { DEFAULT_DURATION, needsLegalBasis } from './requestForm';
 import type { SubjectOption } from './useViewer';

@@ -12,7 +12,7 @@ import type {
 import { FormEvent, useState } from 'react';
 import { dataProductsApiRef } from '../../api';
 import { Art9BasisField } from './Art9BasisField';
-import { utcDate } from './dates';
+import { utcDate } from '../shared/dates';
 import { LegalBasisField } from './LegalBasisField';
 import { LegalBasisSummary } from './LegalBasisSummary';
 import {

@@ -17,7 +17,7 @@ import {
 } from '@datamesh-governance/plugin-data-products-common';
 import { AccessStatus } from './AccessStatus';
 import { CancelRequestButton } from './CancelRequestButton';
-import { formatAge, formatDate } from './dates';
+import { formatAge, formatDate } from '../shared/dates';
 import type { YourAccess } from './useYourAccess';
 import type { Viewer } from './useViewer';
 

@@ -1,5 +1,5 @@
 import type { ProcessingActivity } from '@datamesh-governance/plugin-data-products-common';
-import { utcDate } from './dates';
+import { utcDate } from '../shared/dates';
 
 /**
  * Why a processing activity cannot be a legal basis today, or undefined when

@@ -11,7 +11,7 @@ import {
   ProcessingActivity,
 } from '@datamesh-governance/plugin-data-products-common';
 import { activityProblem } from './activityProblem';
-import { utcDate } from './dates';
+import { utcDate } from '../shared/dates';
 
 /** What the person has typed and picked; kept as is across errors. */
 export type RequestFormValues = {

@@ -2,7 +2,7 @@ import TextField from '@material-ui/core/TextField';
 import { approveAccessRequestSchema } from '@datamesh-governance/plugin-data-products-common';
 import { useEffect, useState } from 'react';
 import { DecisionDialog } from './DecisionDialog';
-import { utcDate } from './time';
+import { utcDate } from '../shared/dates';
 
 /** Body of an approval as the API takes it. */
 export type Approval = { reason?: string; endsAt?: string };

@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import { daysUntil, formatDate } from './time';
+import { daysUntil, formatDate } from '../shared/dates';
 
 /** Grants ending within this many days are emphasised so owners and users can act in time. */
 export const EXPIRY_WARNING_DAYS = 14;

@@ -5,7 +5,7 @@ import { ReactNode } from 'react';
 import { ExpiryText } from './ExpiryText';
 import { LegalBasisCell } from './LegalBasisCell';
 import { StatusChip } from './StatusChip';
-import { formatAge, formatDate } from './time';
+import { formatAge, formatDate } from '../shared/dates';
 
 /** One column of an access request table. */
 export type RequestColumn = {

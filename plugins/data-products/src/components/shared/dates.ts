@@ -1,6 +1,11 @@
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 
-/** "12 Mar 2025" in the reader's locale. */
+/** The UTC calendar date (yyyy-mm-dd) of an instant, as a date field holds it. */
+export function utcDate(instant: Date | string): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
+
+/** "12 Mar 2027" in the reader's locale. */
 export function formatDate(iso: string): string {
   return DateTime.fromISO(iso).toLocaleString(DateTime.DATE_MED);
 }
@@ -19,8 +24,8 @@ export function daysUntil(iso: string, now: Date = new Date()): number {
   );
 }
 
-/** The UTC calendar date (yyyy-mm-dd) of an instant, as a date field shows it. */
-export function utcDate(instant: string | Date): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  return date.toISOString().slice(0, 10);
+/** "90 days" for P90D; the ISO text itself when luxon cannot read it. */
+export function humanDuration(iso: string): string {
+  const duration = Duration.fromISO(iso);
+  return duration.isValid ? duration.toHuman() : iso;
 }
