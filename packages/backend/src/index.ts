@@ -27,7 +27,9 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// Sign in as any demo user; enabled only where auth.providers.demo is configured
+// Production sign-in: active once auth.providers.github is configured
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+// Sign in as any demo user: development and tests only, never in production
 backend.add(import('./modules/demoSignIn'));
 
 // catalog plugin

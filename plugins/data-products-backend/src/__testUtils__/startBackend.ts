@@ -6,16 +6,21 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { dataProductsPlugin } from '../plugin';
 import { activities, catalogEntities, memberships } from './fixtures';
 
-/** The plugin in a test backend on a real database, with the fixtures' catalog. */
+/**
+ * The plugin in a test backend on a real database, with the fixtures' catalog.
+ * Pass `database` to start another replica on a database already in use.
+ */
 export async function startDataProductsBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
+  database?: Knex,
 ) {
-  const knex = await databases.init(databaseId);
+  const knex = database ?? (await databases.init(databaseId));
   const backend = await startTestBackend({
     features: [
       dataProductsPlugin,
