@@ -8,20 +8,19 @@ import { dataProductsPermissions } from '@datamesh-governance/plugin-data-produc
 import {
   AccessProvisioner,
   accessProvisionerExtensionPoint,
+  accessRequestResourceRef,
+  accessRequestRules,
   LegalBasisRegistry,
   legalBasisRegistryExtensionPoint,
 } from '@datamesh-governance/plugin-data-products-node';
 import { AccessRequestStore } from './database/AccessRequestStore';
 import { applyMigrations } from './database/migrations';
-import {
-  accessRequestResourceRef,
-  accessRequestRules,
-} from './permissions/rules';
 import { ConfigLegalBasisRegistry } from './registers/ConfigLegalBasisRegistry';
 import { LegalBasisRegistries } from './registers/LegalBasisRegistries';
 import { createRouter } from './router';
 import { AccessRequestService } from './service/AccessRequestService';
 import { DataProductCatalog } from './service/DataProductCatalog';
+import { refreshDeciders } from './service/refreshDeciders';
 
 /**
  * Access requests to data products: legal basis from a register of
@@ -67,33 +66,26 @@ export const dataProductsPlugin = createBackendPlugin({
           ],
           logger,
         );
-        const service = new AccessRequestService(
-          store,
-          new DataProductCatalog(deps.catalog, deps.auth),
-          registries,
-          {
-            maxDuration: config.getOptionalString(
-              'dataProducts.access.maxDuration',
-            ),
-          },
-        );
+        const catalog = new DataProductCatalog(deps.catalog, deps.auth);
+        const service = new AccessRequestService(store, catalog, registries, {
+          maxDuration: config.getOptionalString(
+            'dataProducts.access.maxDuration',
+          ),
+        });
 
         permissionsRegistry.addResourceType({
           resourceRef: accessRequestResourceRef,
           permissions: dataProductsPermissions,
           rules: accessRequestRules,
-          getResources: async ids =>
-            Promise.all(
-              ids.map(async id => {
-                const request = await store.get(id);
-                return (
-                  request && {
-                    ...request,
-                    deciderRefs: await store.getDeciders(id),
-                  }
-                );
-              }),
-            ),
+          getResources: async ids => {
+            const found = await store.getManyWithDeciders(ids);
+            return ids.map(id => {
+              const entry = found.get(id);
+              return (
+                entry && { ...entry.request, deciderRefs: entry.deciderRefs }
+              );
+            });
+          },
         });
 
         // Expiry is also evaluated at read time; this keeps stored rows honest.
@@ -110,6 +102,16 @@ export const dataProductsPlugin = createBackendPlugin({
           },
         });
 
+        // Owners and approvers change in the catalog; open requests follow.
+        await deps.scheduler.scheduleTask({
+          id: 'data-products-refresh-deciders',
+          frequency: { minutes: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          scope: 'global',
+          fn: () => refreshDeciders(store, catalog),
+        });
+
         deps.httpRouter.use(
           createRouter({
             service,
@@ -118,6 +120,7 @@ export const dataProductsPlugin = createBackendPlugin({
             userInfo: deps.userInfo,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            logger,
             toCriteria: createConditionTransformer(
               permissionsRegistry.getPermissionRuleset(
                 accessRequestResourceRef,

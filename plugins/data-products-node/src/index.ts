@@ -6,3 +6,5 @@
 
 export * from './registers';
 export * from './provisioners';
+export * from './permissions';
+export * from './policy';

@@ -6,6 +6,10 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type {
+  BackendFeature,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { dataProductsPlugin } from '../plugin';
@@ -19,13 +23,21 @@ export async function startDataProductsBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
   database?: Knex,
+  options: {
+    /** In place of the fixtures' catalog, e.g. one that counts its reads. */
+    catalog?: ServiceFactory;
+    /** More features: services in place of the mocks' defaults, modules. */
+    features?: BackendFeature[];
+  } = {},
 ) {
   const knex = database ?? (await databases.init(databaseId));
   const backend = await startTestBackend({
     features: [
       dataProductsPlugin,
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: catalogEntities }),
+      options.catalog ??
+        catalogServiceMock.factory({ entities: catalogEntities }),
+      ...(options.features ?? []),
       mockServices.userInfo.mock({
         getUserInfo: async credentials => {
           const userRef = (credentials.principal as { userEntityRef: string })

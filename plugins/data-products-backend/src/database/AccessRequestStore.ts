@@ -1,26 +1,35 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   AccessRequest,
   AccessRequestAction,
   AccessRequestAuditEntry,
   AccessRequestStatus,
-  ListAccessRequestsQuery,
   nextStatus,
   Page,
   statusesAllowing,
 } from '@datamesh-governance/plugin-data-products-common';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { isUniqueViolation } from './errors';
+import { findPage, ListFilter, Viewer } from './listQuery';
 import {
   AccessRequestRow,
   AuditRow,
   rowToAuditEntry,
   rowToRequest,
 } from './rows';
+import {
+  syncPortDeciders,
+  updateViewers,
+  viewerRowsOf,
+  VIEWERS,
+} from './viewers';
+
+export type { Viewer } from './listQuery';
 
 const REQUESTS = 'access_requests';
-const DECIDERS = 'access_request_deciders';
 const AUDIT = 'access_request_audit';
 const IDEMPOTENCY = 'access_request_idempotency';
 const OPEN: AccessRequestStatus[] = ['pending', 'approved'];
@@ -44,11 +53,8 @@ export type NewAccessRequest = Pick<
   deciders: string[];
 };
 
-/** Who is looking: their user ref and every ref they own or belong to. */
-export type Viewer = { userRef: string; claims: string[] };
-
-/** An extra filter on the requests table, e.g. from a conditional permission. */
-export type QueryFilter = (query: Knex.QueryBuilder) => void;
+/** A permission policy's conditions on the requests a list may show. */
+export type PolicyCriteria = PermissionCriteria<AccessRequestFilter>;
 
 /** Thrown when an Idempotency-Key is reused with another body. */
 export class IdempotencyKeyReusedError extends Error {
@@ -98,12 +104,18 @@ export class AccessRequestStore {
         const now = this.clock();
         await this.expireStaleDuplicates(tx, input, now);
         const id = randomUUID();
-        await tx<AccessRequestRow>(REQUESTS).insert({
+        const row = {
           id,
           entity_ref: input.entityRef,
           output_port: input.outputPort,
           subject_ref: input.subjectRef,
           requester_ref: input.requesterRef,
+          status: 'pending' as const,
+          ends_at: new Date(input.endsAt).getTime(),
+          created_at: now,
+        };
+        await tx<AccessRequestRow>(REQUESTS).insert({
+          ...row,
           purpose: input.purpose,
           legal_basis_register_id: input.legalBasis?.registerId ?? null,
           legal_basis_activity_id: input.legalBasis?.id ?? null,
@@ -111,17 +123,12 @@ export class AccessRequestStore {
             ? JSON.stringify(input.legalBasis)
             : null,
           approval_mode: input.approvalMode,
-          status: 'pending',
-          ends_at: new Date(input.endsAt).getTime(),
-          created_at: now,
           updated_at: now,
         });
-        const deciders = [...new Set(input.deciders)];
-        if (deciders.length > 0) {
-          await tx(DECIDERS).insert(
-            deciders.map(ref => ({ request_id: id, decider_ref: ref })),
-          );
-        }
+        const { id: requestId, output_port: _port, ...copied } = row;
+        await tx(VIEWERS).insert(
+          viewerRowsOf({ request_id: requestId, ...copied }, input.deciders),
+        );
         await this.audit(
           tx,
           id,
@@ -216,73 +223,91 @@ export class AccessRequestStore {
     return rows.map(rowToAuditEntry);
   }
 
+  /** The deciders recorded for a request (kept current while it is open). */
   async getDeciders(id: string): Promise<string[]> {
-    return this.db(DECIDERS).where({ request_id: id }).pluck('decider_ref');
+    return this.db(VIEWERS)
+      .where({ request_id: id, role: 'decider' })
+      .pluck('viewer_ref');
   }
 
-  /** True when the request's deciders at creation include one of `claims`. */
-  async isDecider(id: string, claims: string[]): Promise<boolean> {
-    const row = await this.db(DECIDERS)
-      .where({ request_id: id })
-      .whereIn('decider_ref', claims)
-      .first();
-    return Boolean(row);
+  /** Many requests with their recorded deciders, in two queries. */
+  async getManyWithDeciders(
+    ids: string[],
+  ): Promise<Map<string, { request: AccessRequest; deciderRefs: string[] }>> {
+    const found = new Map<
+      string,
+      { request: AccessRequest; deciderRefs: string[] }
+    >();
+    if (ids.length === 0) return found;
+    const rows = await this.db<AccessRequestRow>(REQUESTS).whereIn('id', ids);
+    for (const row of rows) {
+      found.set(row.id, { request: rowToRequest(row), deciderRefs: [] });
+    }
+    const deciders = await this.db(VIEWERS)
+      .whereIn('request_id', ids)
+      .where({ role: 'decider' })
+      .select('request_id', 'viewer_ref');
+    for (const { request_id, viewer_ref } of deciders) {
+      found.get(request_id)?.deciderRefs.push(viewer_ref);
+    }
+    return found;
   }
 
-  /** A page of the requests `viewer` may see, newest first by default. */
+  /** Makes the open requests of a port visible to, and decidable by, its current deciders. */
+  async syncDeciders(
+    entityRef: string,
+    outputPort: string,
+    deciders: string[],
+  ) {
+    await syncPortDeciders(this.db, entityRef, outputPort, deciders);
+  }
+
+  /**
+   * A page of the requests `viewer` may see, newest first by default,
+   * narrowed by the permission policy's conditions.
+   */
   async list(
-    query: ListAccessRequestsQuery,
+    filter: ListFilter,
     viewer: Viewer,
-    filter?: QueryFilter,
+    criteria?: PolicyCriteria,
   ): Promise<Page<AccessRequest>> {
-    const now = this.clock();
-    const column = query.sort === 'endsAt' ? 'ends_at' : 'created_at';
-    const builder = this.db<AccessRequestRow>(REQUESTS)
-      .select(`${REQUESTS}.*`)
-      .where(q => this.visibleTo(q, viewer));
-    if (filter) builder.where(q => filter(q));
-    if (query.role === 'requester') {
-      builder.where({ requester_ref: viewer.userRef });
-    } else if (query.role === 'approver') {
-      builder
-        .whereNot({ requester_ref: viewer.userRef })
-        .whereExists(this.deciderIn(viewer.claims));
-    }
-    if (query.entityRef) {
-      builder.where({ entity_ref: query.entityRef.toLocaleLowerCase('en-US') });
-    }
-    if (query.status) {
-      builder.where(q => whereEffectiveStatus(q, query.status!, now));
-    }
-    if (query.createdBefore) {
-      builder.where('created_at', '<', Date.parse(query.createdBefore));
-    }
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      const op = query.order === 'asc' ? '>' : '<';
-      builder.where(q =>
-        q
-          .where(column, op, cursor.value)
-          .orWhere(q2 =>
-            q2.where(column, cursor.value).andWhere('id', op, cursor.id),
-          ),
-      );
-    }
-    const rows: AccessRequestRow[] = await builder
-      .orderBy([
-        { column, order: query.order },
-        { column: 'id', order: query.order },
-      ])
-      .limit(query.limit + 1);
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
+    const { ids, nextCursor } = await findPage(
+      this.db,
+      filter,
+      viewer,
+      criteria,
+      this.clock(),
+    );
+    const rows: AccessRequestRow[] =
+      ids.length > 0 ? await this.db(REQUESTS).whereIn('id', ids) : [];
+    const byId = new Map(rows.map(row => [row.id, row]));
     return {
-      items: items.map(rowToRequest),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ value: Number(last[column]), id: last.id })
-          : undefined,
+      items: ids.flatMap(id => {
+        const row = byId.get(id);
+        return row ? [rowToRequest(row)] : [];
+      }),
+      nextCursor,
     };
+  }
+
+  /**
+   * How many requests match, counted up to `cap` (the badge shows "99+"):
+   * the count reads at most a page of index rows per seek.
+   */
+  async count(
+    filter: Omit<ListFilter, 'limit' | 'cursor'>,
+    viewer: Viewer,
+    cap: number,
+    criteria?: PolicyCriteria,
+  ): Promise<{ count: number; more: boolean }> {
+    const { ids, nextCursor } = await findPage(
+      this.db,
+      { ...filter, limit: cap },
+      viewer,
+      criteria,
+      this.clock(),
+    );
+    return { count: ids.length, more: Boolean(nextCursor) };
   }
 
   /** Marks open requests whose end has passed as expired, a bounded batch at a time. */
@@ -333,19 +358,20 @@ export class AccessRequestStore {
     const { id, action, actorRef, now, patch } = options;
     const from = statusesAllowing(action);
     const to = nextStatus(from[0], action)!;
-    const current = await this.mustGet(tx, id);
+    // Only an action with several starting statuses needs to read which one.
+    const fromStatus =
+      from.length === 1 ? from[0] : (await this.mustGet(tx, id)).status;
     const update = tx<AccessRequestRow>(REQUESTS)
-      .where({ id })
+      .where({ id, status: fromStatus })
       .whereIn('status', from as AccessRequestStatus[]);
     // Expiry is a fact of time: only `expire` may act on a request past its end.
     if (action === 'expire') update.where('ends_at', '<=', now);
     else update.where('ends_at', '>', now);
-    const count = await update.update({
-      ...patch,
-      status: to,
-      updated_at: now,
-    });
-    if (count === 0) {
+    const [updated]: AccessRequestRow[] = await update.update(
+      { ...patch, status: to, updated_at: now },
+      '*',
+    );
+    if (!updated) {
       const latest = await this.mustGet(tx, id);
       if (
         action !== 'expire' &&
@@ -358,8 +384,9 @@ export class AccessRequestStore {
         `The request is ${latest.status}; it cannot be ${pastTense(action)}`,
       );
     }
-    await this.audit(tx, id, action, actorRef, current.status, to, now);
-    return { kind: 'done', request: rowToRequest(await this.mustGet(tx, id)) };
+    await updateViewers(tx, id, { status: to, ends_at: updated.ends_at });
+    await this.audit(tx, id, action, actorRef, fromStatus, to, now);
+    return { kind: 'done', request: rowToRequest(updated) };
   }
 
   private async expireStaleDuplicates(
@@ -398,20 +425,6 @@ export class AccessRequestStore {
       );
     }
     return rowToRequest(await this.mustGet(db, existing.request_id));
-  }
-
-  private visibleTo(query: Knex.QueryBuilder, viewer: Viewer) {
-    query
-      .where(`${REQUESTS}.requester_ref`, viewer.userRef)
-      .orWhereIn(`${REQUESTS}.subject_ref`, viewer.claims)
-      .orWhereExists(this.deciderIn(viewer.claims));
-  }
-
-  private deciderIn(claims: string[]) {
-    return this.db(DECIDERS)
-      .select(this.db.raw('1'))
-      .whereRaw(`${DECIDERS}.request_id = ${REQUESTS}.id`)
-      .whereIn(`${DECIDERS}.decider_ref`, claims);
   }
 
   private async mustGet(db: Knex, id: string): Promise<AccessRequestRow> {
@@ -458,39 +471,4 @@ function pastTense(action: AccessRequestAction): string {
     revoke: 'revoked',
     expire: 'expired',
   }[action];
-}
-
-function whereEffectiveStatus(
-  query: Knex.QueryBuilder,
-  status: AccessRequestStatus,
-  now: number,
-) {
-  if (status === 'expired') {
-    query
-      .where({ status: 'expired' })
-      .orWhere(q => q.whereIn('status', OPEN).andWhere('ends_at', '<=', now));
-  } else if (OPEN.includes(status)) {
-    query.where({ status }).andWhere('ends_at', '>', now);
-  } else {
-    query.where({ status });
-  }
-}
-
-type Cursor = { value: number; id: string };
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(raw: string | undefined): Cursor | undefined {
-  if (!raw) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString());
-    if (typeof parsed.value === 'number' && typeof parsed.id === 'string') {
-      return parsed;
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new InputError('The cursor is not one this API handed out');
 }

@@ -27,6 +27,7 @@ describe.each(databaseIds)('migrations on %s', databaseId => {
       'access_requests',
       'access_request_audit',
       'access_request_deciders',
+      'access_request_viewers',
       'access_request_idempotency',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
@@ -64,7 +65,10 @@ describe.each(databaseIds)('migrations on %s', databaseId => {
     const store = new AccessRequestStore(knex);
     const requester = `user:default/self-${databaseId}`;
     const { request } = await store.create(
-      newRequest({ requesterRef: requester, subjectRef: requester }),
+      newRequest({
+        requesterRef: requester,
+        subjectRef: 'group:default/requesters',
+      }),
     );
     expect(
       await failureOf(
@@ -73,5 +77,71 @@ describe.each(databaseIds)('migrations on %s', databaseId => {
           .update({ decided_by: requester, status: 'approved' }),
       ),
     ).toMatch(/access_requests_no_self_decision|CHECK constraint failed/);
+  });
+
+  it('refuses a decision by the subject even when domain code is bypassed', async () => {
+    const store = new AccessRequestStore(knex);
+    const subject = `user:default/subject-${databaseId}`;
+    const { request } = await store.create(
+      newRequest({
+        requesterRef: `user:default/asker-${databaseId}`,
+        subjectRef: subject,
+      }),
+    );
+    expect(
+      await failureOf(
+        knex('access_requests')
+          .where({ id: request.id })
+          .update({ decided_by: subject, status: 'approved' }),
+      ),
+    ).toMatch(/access_requests_no_subject_decision/);
+  });
+
+  it('moves the deciders of existing requests into the viewer table, and back', async () => {
+    await knex.migrate.rollback({ directory: MIGRATIONS_DIRECTORY }, true);
+    const [first] = (
+      await knex.migrate.list({ directory: MIGRATIONS_DIRECTORY })
+    )[1];
+    await knex.migrate.up({
+      directory: MIGRATIONS_DIRECTORY,
+      name: first.file,
+    });
+    await knex('access_requests').insert({
+      id: 'old-1',
+      entity_ref: 'dataproduct:default/p',
+      output_port: 'a',
+      subject_ref: 'group:default/g',
+      requester_ref: 'user:default/r',
+      purpose: 'x',
+      approval_mode: 'required',
+      status: 'approved',
+      ends_at: 2,
+      created_at: 1,
+      updated_at: 1,
+    });
+    await knex('access_request_deciders').insert([
+      { request_id: 'old-1', decider_ref: 'group:default/owners' },
+      { request_id: 'old-1', decider_ref: 'user:default/approver' },
+    ]);
+
+    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+    const rows = await knex('access_request_viewers')
+      .where({ request_id: 'old-1' })
+      .orderBy(['role', 'viewer_ref']);
+    expect(
+      rows.map(r => [r.role, r.viewer_ref, r.status, Number(r.ends_at)]),
+    ).toEqual([
+      ['decider', 'group:default/owners', 'approved', 2],
+      ['decider', 'user:default/approver', 'approved', 2],
+      ['requester', 'user:default/r', 'approved', 2],
+      ['subject', 'group:default/g', 'approved', 2],
+    ]);
+
+    await knex.migrate.down({ directory: MIGRATIONS_DIRECTORY });
+    expect(
+      (await knex('access_request_deciders').where({ request_id: 'old-1' }))
+        .map(r => r.decider_ref)
+        .sort(),
+    ).toEqual(['group:default/owners', 'user:default/approver']);
   });
 });

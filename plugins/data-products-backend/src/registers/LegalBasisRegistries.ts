@@ -39,16 +39,15 @@ export class LegalBasisRegistries {
         ? [`${registries[i].id}: ${r.reason?.message ?? r.reason}`]
         : [],
     );
-    if (failures.length > 0 && failures.length === registries.length) {
-      throw new ServiceUnavailableError(
-        `No register of processing activities answered (${failures.join(
-          '; ',
-        )})`,
-      );
-    }
+    // Upstream detail (host names, causes) goes to the log, never to users.
     failures.forEach(f =>
       this.logger.warn(`Legal-basis register failed: ${f}`),
     );
+    if (failures.length > 0 && failures.length === registries.length) {
+      throw new ServiceUnavailableError(
+        'No register of processing activities answered; try again later',
+      );
+    }
     return results.flatMap(r => (r.status === 'fulfilled' ? r.value : []));
   }
 

@@ -1,6 +1,7 @@
 import {
   AuditorService,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -8,8 +9,11 @@ import { Request } from 'express';
 import { Viewer } from '../database/AccessRequestStore';
 import { LegalBasisRegistries } from '../registers/LegalBasisRegistries';
 import { AccessRequestService } from '../service/AccessRequestService';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { AccessRequestQuery } from '../permissions/rules';
+import {
+  PermissionCondition,
+  PermissionCriteria,
+} from '@backstage/plugin-permission-common';
+import { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
 
 /** What the route handlers need, built once in the plugin. */
 export type RouterContext = {
@@ -19,8 +23,11 @@ export type RouterContext = {
   userInfo: UserInfoService;
   permissions: PermissionsService;
   auditor: AuditorService;
-  /** Turns a conditional decision's conditions into criteria on the requests table. */
-  toCriteria: (conditions: any) => PermissionCriteria<AccessRequestQuery>;
+  logger: LoggerService;
+  /** Turns a conditional decision's conditions into filters the store applies. */
+  toCriteria: (
+    conditions: PermissionCriteria<PermissionCondition>,
+  ) => PermissionCriteria<AccessRequestFilter>;
 };
 
 /** The signed-in user (never a service) and everything they own or belong to. */
@@ -41,7 +48,9 @@ export async function userOf(ctx: RouterContext, req: Request) {
 
 /**
  * Runs a mutation inside an auditor event. Meta holds ids and refs only,
- * never the free-text purpose or reasons.
+ * never the free-text purpose or reasons. Every mutation of an access
+ * request concerns who may read which data, often personal data, so the
+ * events are `medium`: the default (`low`) is logged at debug level only.
  */
 export async function audited<T extends { id: string; status: string }>(
   ctx: RouterContext,
@@ -50,7 +59,12 @@ export async function audited<T extends { id: string; status: string }>(
   meta: Record<string, string>,
   run: () => Promise<T>,
 ): Promise<T> {
-  const event = await ctx.auditor.createEvent({ eventId, request: req, meta });
+  const event = await ctx.auditor.createEvent({
+    eventId,
+    severityLevel: 'medium',
+    request: req,
+    meta,
+  });
   try {
     const result = await run();
     await event.success({

@@ -1,7 +1,12 @@
-import { NotAllowedError } from '@backstage/errors';
+import {
+  NotAllowedError,
+  NotFoundError,
+  serializeError,
+} from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   accessRequestDecidePermission,
+  accessRequestReadPermission,
   approveAccessRequestSchema,
   BulkDecisionResult,
   bulkDecisionSchema,
@@ -9,36 +14,11 @@ import {
 } from '@datamesh-governance/plugin-data-products-common';
 import { Request } from 'express';
 import Router from 'express-promise-router';
+import { Decision } from '../service/AccessRequestService';
 import { audited, RouterContext, userOf } from './context';
 import { parse } from './parse';
-import { readRequest } from './requests';
-import { Decision } from '../service/AccessRequestService';
 
-/** Checks visibility (404) and the decide permission (403), then decides. */
-async function decide(
-  ctx: RouterContext,
-  req: Request,
-  id: string,
-  decision: Decision,
-) {
-  return audited(
-    ctx,
-    req,
-    `access-request-${decision.action}`,
-    { requestId: id },
-    async () => {
-      const { credentials, viewer } = await readRequest(ctx, req, id);
-      const [permission] = await ctx.permissions.authorize(
-        [{ permission: accessRequestDecidePermission, resourceRef: id }],
-        { credentials },
-      );
-      if (permission.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError('You may not decide on this access request');
-      }
-      return ctx.service.decide(id, decision, viewer);
-    },
-  );
-}
+type DecisionItem = Decision & { id: string };
 
 // The statuses Backstage's error handler gives these errors.
 const statusByErrorName: Record<string, number> = {
@@ -46,9 +26,82 @@ const statusByErrorName: Record<string, number> = {
   NotAllowedError: 403,
   NotFoundError: 404,
   ConflictError: 409,
+  ServiceUnavailableError: 503,
 };
-const statusOf = (error: unknown) =>
-  statusByErrorName[(error as Error)?.name] ?? 500;
+
+/**
+ * Decides one or many requests: each row is read once, each data product
+ * once, and the permission policy is asked once for the whole batch (read
+ * and decide). Every item gets its own outcome — an Error or the decided
+ * request — and its own transaction and auditor event; one item's failure
+ * never undoes or hides another's decision.
+ */
+async function decideAll(
+  ctx: RouterContext,
+  req: Request,
+  items: DecisionItem[],
+): Promise<Array<{ id: string; outcome: unknown }>> {
+  const { credentials, viewer } = await userOf(ctx, req);
+  const ids = [...new Set(items.map(item => item.id))];
+  const targets = await ctx.service.loadForDecision(ids, viewer);
+  const loaded = ids.filter(id => !(targets.get(id) instanceof Error));
+  const decisions =
+    loaded.length === 0
+      ? []
+      : await ctx.permissions.authorize(
+          loaded.flatMap(id => [
+            { permission: accessRequestReadPermission, resourceRef: id },
+            { permission: accessRequestDecidePermission, resourceRef: id },
+          ]),
+          { credentials },
+        );
+  const refused = new Map<string, Error>();
+  loaded.forEach((id, i) => {
+    const [read, decide] = [decisions[2 * i], decisions[2 * i + 1]];
+    if (read.result !== AuthorizeResult.ALLOW) {
+      refused.set(id, new NotFoundError(`No access request ${id}`));
+    } else if (decide.result !== AuthorizeResult.ALLOW) {
+      refused.set(
+        id,
+        new NotAllowedError('You may not decide on this access request'),
+      );
+    }
+  });
+
+  const results = [];
+  // One at a time, in the order given: the same id twice meets its own decision.
+  for (const { id, ...decision } of items) {
+    let outcome: unknown;
+    try {
+      outcome = await audited(
+        ctx,
+        req,
+        `access-request-${decision.action}`,
+        { requestId: id },
+        async () => {
+          const target = targets.get(id);
+          if (target instanceof Error) throw target;
+          if (refused.has(id)) throw refused.get(id);
+          const request = await ctx.service.decide(target!, decision, viewer);
+          // A later item on the same id starts from this outcome.
+          targets.set(id, { ...target!, request });
+          return request;
+        },
+      );
+    } catch (error) {
+      outcome = error;
+    }
+    results.push({ id, outcome });
+  }
+  return results;
+}
+
+/** One decision: its error is thrown, for the framework to answer. */
+async function decideOne(ctx: RouterContext, req: Request, item: DecisionItem) {
+  const [{ outcome }] = await decideAll(ctx, req, [item]);
+  if (outcome instanceof Error) throw outcome;
+  return outcome;
+}
 
 /** POST /requests/:id/{approve,reject,revoke} and POST /requests/decisions (bulk) */
 export function decisionsRouter(ctx: RouterContext) {
@@ -56,48 +109,62 @@ export function decisionsRouter(ctx: RouterContext) {
 
   router.post('/requests/decisions', async (req, res) => {
     await userOf(ctx, req); // users only, before any item is tried
+    // Every item is validated before any is decided.
     const { decisions } = parse(bulkDecisionSchema, req.body, 'decisions');
-    const results: BulkDecisionResult[] = [];
-    // One at a time: each decision is its own transaction and audit event.
-    for (const { id, ...decision } of decisions) {
-      try {
-        results.push({
-          id,
-          ok: true,
-          request: await decide(ctx, req, id, decision),
-        });
-      } catch (error) {
-        const status = statusOf(error);
-        if (status === 500) throw error;
-        results.push({
-          id,
-          ok: false,
-          status,
-          error: (error as Error).message,
-        });
+    const results: BulkDecisionResult[] = (
+      await decideAll(ctx, req, decisions)
+    ).map(({ id, outcome }) => {
+      if (!(outcome instanceof Error)) {
+        return { id, ok: true, request: outcome as any };
       }
-    }
+      const status = statusByErrorName[outcome.name];
+      if (!status) {
+        // Unexpected: logged with its detail, answered as this item's failure.
+        ctx.logger.error(
+          `Bulk decision on ${id} failed`,
+          serializeError(outcome),
+        );
+      }
+      return {
+        id,
+        ok: false,
+        status: status ?? 500,
+        error: status ? outcome.message : 'Something went wrong on our side',
+      };
+    });
     res.json({ results });
   });
 
   router.post('/requests/:id/approve', async (req, res) => {
     const body = parse(approveAccessRequestSchema, req.body, 'approval');
     res.json(
-      await decide(ctx, req, req.params.id, { action: 'approve', ...body }),
+      await decideOne(ctx, req, {
+        id: req.params.id,
+        action: 'approve',
+        ...body,
+      }),
     );
   });
 
   router.post('/requests/:id/reject', async (req, res) => {
     const body = parse(reasonRequiredSchema, req.body, 'rejection');
     res.json(
-      await decide(ctx, req, req.params.id, { action: 'reject', ...body }),
+      await decideOne(ctx, req, {
+        id: req.params.id,
+        action: 'reject',
+        ...body,
+      }),
     );
   });
 
   router.post('/requests/:id/revoke', async (req, res) => {
     const body = parse(reasonRequiredSchema, req.body, 'revocation');
     res.json(
-      await decide(ctx, req, req.params.id, { action: 'revoke', ...body }),
+      await decideOne(ctx, req, {
+        id: req.params.id,
+        action: 'revoke',
+        ...body,
+      }),
     );
   });
 

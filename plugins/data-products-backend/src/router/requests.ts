@@ -5,16 +5,18 @@ import {
   accessRequestReadPermission,
   cancelAccessRequestSchema,
   createAccessRequestSchema,
-  ListAccessRequestsQuery,
   listAccessRequestsQuerySchema,
 } from '@datamesh-governance/plugin-data-products-common';
 import { createHash } from 'crypto';
 import { Request } from 'express';
 import Router from 'express-promise-router';
-import { criteriaToQuery } from '../permissions/criteriaToQuery';
 import { audited, RouterContext, userOf } from './context';
 import { parse } from './parse';
 import { Viewer } from '../database/AccessRequestStore';
+import { ListFilter } from '../database/listQuery';
+
+/** The most a count counts: the badge shows "99+" beyond. */
+const COUNT_CAP = 100;
 
 /** The list filter the permission policy asks for; undefined when it allows all. */
 export async function readFilter(
@@ -31,7 +33,7 @@ export async function readFilter(
     return 'deny' as const;
   }
   if (decision.result === AuthorizeResult.CONDITIONAL) {
-    return criteriaToQuery(ctx.toCriteria(decision.conditions));
+    return ctx.toCriteria(decision.conditions);
   }
   return undefined;
 }
@@ -95,7 +97,7 @@ export function requestsRouter(ctx: RouterContext) {
   const list = async (
     viewer: Viewer,
     filter: Awaited<ReturnType<typeof readFilter>>,
-    query: ListAccessRequestsQuery,
+    query: ListFilter,
   ) =>
     filter === 'deny' ? { items: [] } : ctx.service.list(query, viewer, filter);
 
@@ -103,6 +105,27 @@ export function requestsRouter(ctx: RouterContext) {
     const { credentials, viewer } = await userOf(ctx, req);
     const query = parse(listAccessRequestsQuerySchema, req.query, 'query');
     res.json(await list(viewer, await readFilter(ctx, credentials), query));
+  });
+
+  // How many match, up to 100, e.g. the decisions waiting for the viewer.
+  router.get('/requests/count', async (req, res) => {
+    const { credentials, viewer } = await userOf(ctx, req);
+    const query = parse(
+      listAccessRequestsQuerySchema.omit({
+        cursor: true,
+        limit: true,
+        sort: true,
+        order: true,
+      }),
+      req.query,
+      'query',
+    );
+    const filter = await readFilter(ctx, credentials);
+    res.json(
+      filter === 'deny'
+        ? { count: 0, more: false }
+        : await ctx.service.count(query, viewer, COUNT_CAP, filter),
+    );
   });
 
   router.get('/grants', async (req, res) => {

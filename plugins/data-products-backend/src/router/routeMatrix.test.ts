@@ -1,7 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import express from 'express';
 import { createTestDatabases, databaseIds } from '../__testUtils__/databases';
-import { OLAV, requestBody } from '../__testUtils__/fixtures';
+import { BO, memberships, OLAV, requestBody } from '../__testUtils__/fixtures';
+
+const ANALYTICS = 'group:default/team-analytics';
 import { startDataProductsBackend } from '../__testUtils__/startBackend';
 import { createRouter } from '.';
 import { RouterContext } from './context';
@@ -9,11 +11,22 @@ import { RouterContext } from './context';
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-type Principal = 'nobody' | 'requester' | 'owner' | 'other' | 'service';
+/**
+ * `memberOwner` owns the product and belongs to the group the request is
+ * for: separation of duties keeps them from deciding it.
+ */
+type Principal =
+  | 'nobody'
+  | 'requester'
+  | 'owner'
+  | 'memberOwner'
+  | 'other'
+  | 'service';
 const principals: Principal[] = [
   'nobody',
   'requester',
   'owner',
+  'memberOwner',
   'other',
   'service',
 ];
@@ -24,6 +37,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 200,
     owner: 200,
+    memberOwner: 200,
     other: 200,
     service: 200,
   },
@@ -31,6 +45,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 200,
     owner: 200,
+    memberOwner: 200,
     other: 200,
     service: 200,
   },
@@ -38,6 +53,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 201,
     owner: 201,
+    memberOwner: 201,
     other: 201,
     service: 403,
   },
@@ -45,6 +61,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 200,
     owner: 200,
+    memberOwner: 200,
     other: 200,
     service: 403,
   },
@@ -52,6 +69,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 200,
     owner: 200,
+    memberOwner: 200,
     other: 200,
     service: 403,
   },
@@ -59,6 +77,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 200,
     owner: 200,
+    memberOwner: 200,
     other: 404,
     service: 403,
   },
@@ -66,6 +85,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 403,
     owner: 200,
+    memberOwner: 403,
     other: 404,
     service: 403,
   },
@@ -73,6 +93,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 403,
     owner: 200,
+    memberOwner: 403,
     other: 404,
     service: 403,
   },
@@ -80,6 +101,7 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 403,
     owner: 200,
+    memberOwner: 403,
     other: 404,
     service: 403,
   },
@@ -87,16 +109,36 @@ const matrix: Record<string, Record<Principal, number>> = {
     nobody: 401,
     requester: 200,
     owner: 403,
+    memberOwner: 403,
     other: 404,
+    service: 403,
+  },
+  'GET /requests/count': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    memberOwner: 200,
+    other: 200,
     service: 403,
   },
   'POST /requests/decisions': {
     nobody: 401,
     requester: 200,
     owner: 200,
+    memberOwner: 200,
     other: 200,
     service: 403,
   },
+};
+
+/** The outcome of the one bulk item, as its own status. */
+const decisionItemStatus: Record<Principal, number | undefined> = {
+  nobody: undefined,
+  service: undefined,
+  requester: 403,
+  owner: 200,
+  memberOwner: 403,
+  other: 404,
 };
 
 /** Every "METHOD /path" the router serves, found by walking express's stack. */
@@ -140,10 +182,11 @@ describe.each(databaseIds)('route × principal on %s', databaseId => {
   async function setUp(route: string) {
     n += 1;
     const requester = `user:default/matrix-${n}`;
+    memberships[requester] = [requester, ANALYTICS];
     const created = await http
       .post('/api/data-products/requests')
       .set({ Authorization: mockCredentials.user.header(requester) })
-      .send(body());
+      .send({ ...body(), subjectRef: ANALYTICS });
     expect(created.status).toBe(201);
     if (route.endsWith('/revoke')) {
       await http
@@ -155,6 +198,7 @@ describe.each(databaseIds)('route × principal on %s', databaseId => {
       nobody: undefined,
       requester,
       owner: OLAV,
+      memberOwner: BO,
       other: `user:default/outsider-${n}`,
       service: undefined,
     };
@@ -180,6 +224,7 @@ describe.each(databaseIds)('route × principal on %s', databaseId => {
       service: () => mockCredentials.service.header(),
       requester: () => mockCredentials.user.header(refs.requester),
       owner: () => mockCredentials.user.header(refs.owner),
+      memberOwner: () => mockCredentials.user.header(refs.memberOwner),
       other: () => mockCredentials.user.header(refs.other),
     };
     const headers = { Authorization: authorization[principal]() };
@@ -200,5 +245,10 @@ describe.each(databaseIds)('route × principal on %s', databaseId => {
         ? await http.get(url).set(headers)
         : await http.post(url).set(headers).send(payload);
     expect(res.status).toBe(expected);
+    // A bulk call succeeds; its item only for a decider who may decide.
+    const bulk = route === 'POST /requests/decisions' && expected === 200;
+    expect(bulk ? res.body.results[0].status ?? 200 : undefined).toBe(
+      bulk ? decisionItemStatus[principal] : undefined,
+    );
   });
 });

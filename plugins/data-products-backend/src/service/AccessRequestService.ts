@@ -1,4 +1,9 @@
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   AccessRequest,
   AccessRequestWithAudit,
@@ -6,17 +11,21 @@ import {
   effectiveStatus,
   holdsPersonalData,
   latestEndDate,
-  ListAccessRequestsQuery,
   Page,
 } from '@datamesh-governance/plugin-data-products-common';
 import {
   AccessRequestStore,
-  QueryFilter,
+  PolicyCriteria,
   SYSTEM_ACTOR,
   Viewer,
 } from '../database/AccessRequestStore';
+import { ListFilter } from '../database/listQuery';
 import { LegalBasisRegistries } from '../registers/LegalBasisRegistries';
-import { DataProductCatalog, normalizeRef } from './DataProductCatalog';
+import {
+  DataProductCatalog,
+  normalizeRef,
+  ResolvedPort,
+} from './DataProductCatalog';
 import { validateLegalBasis } from './validateLegalBasis';
 
 /** What a decider does to a request. */
@@ -24,6 +33,12 @@ export type Decision =
   | { action: 'approve'; reason?: string; endsAt?: string }
   | { action: 'reject'; reason: string }
   | { action: 'revoke'; reason: string };
+
+/** A request loaded for a decision, with its port as the catalog says now. */
+export type DecisionTarget = {
+  request: AccessRequest;
+  port: ResolvedPort;
+};
 
 /**
  * The rules of access requests, enforced here whatever the permission
@@ -118,17 +133,67 @@ export class AccessRequestService {
     );
   }
 
-  /** Approve, reject or revoke. Never by the requester; only by current deciders. */
-  async decide(id: string, decision: Decision, decider: Viewer) {
-    const request = await this.getVisible(id, decider);
+  /**
+   * Loads requests for deciding, each row once and each data product once.
+   * A request the viewer may not see is a NotFoundError in its place.
+   * Where the product's owners or the port's approvers changed since the
+   * request was made, its recorded deciders are brought up to date first,
+   * so that a new owner sees and decides it and a former owner no longer
+   * does.
+   */
+  async loadForDecision(
+    ids: string[],
+    viewer: Viewer,
+  ): Promise<Map<string, DecisionTarget | Error>> {
+    const stored = await this.store.getManyWithDeciders(ids);
+    const lookup = this.catalog.portLookup();
+    const synced = new Set<string>();
+    const targets = new Map<string, DecisionTarget | Error>();
+    for (const id of ids) {
+      const found = stored.get(id);
+      try {
+        if (!found) throw new NotFoundError(`No access request ${id}`);
+        const { request, deciderRefs } = found;
+        const port = await lookup(request.entityRef, request.outputPort);
+        const key = `${request.entityRef}#${request.outputPort}`;
+        if (!synced.has(key) && !sameSet(deciderRefs, port.deciders)) {
+          await this.store.syncDeciders(
+            request.entityRef,
+            request.outputPort,
+            port.deciders,
+          );
+        }
+        synced.add(key);
+        const sees =
+          request.requesterRef === viewer.userRef ||
+          viewer.claims.includes(request.subjectRef) ||
+          port.deciders.some(ref => viewer.claims.includes(ref));
+        if (!sees) throw new NotFoundError(`No access request ${id}`);
+        targets.set(id, { request: this.withCurrentStatus(request), port });
+      } catch (error) {
+        targets.set(id, error as Error);
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * Approve, reject or revoke a loaded request. Never by its requester, nor
+   * by its subject or a member of its subject group (separation of
+   * duties); only by the current deciders. An approval checks again that
+   * the legal basis still holds.
+   */
+  async decide(target: DecisionTarget, decision: Decision, decider: Viewer) {
+    const { request, port } = target;
     if (request.requesterRef === decider.userRef) {
       throw new NotAllowedError('You cannot decide on your own access request');
     }
-    const { deciders } = await this.catalog.getPort(
-      request.entityRef,
-      request.outputPort,
-    );
-    if (!deciders.some(ref => decider.claims.includes(ref))) {
+    if (decider.claims.includes(request.subjectRef)) {
+      throw new NotAllowedError(
+        'You cannot decide on access for yourself or for a group you belong to',
+      );
+    }
+    if (!port.deciders.some(ref => decider.claims.includes(ref))) {
       throw new NotAllowedError(
         `Only the owners of ${request.entityRef} or the approvers of its port ${request.outputPort} can decide`,
       );
@@ -136,7 +201,7 @@ export class AccessRequestService {
     const now = this.now().getTime();
     if (decision.action === 'revoke') {
       return this.store.transition({
-        id,
+        id: request.id,
         action: 'revoke',
         actorRef: decider.userRef,
         patch: {
@@ -155,18 +220,58 @@ export class AccessRequestService {
         );
       }
     }
+    if (decision.action === 'approve' && request.status === 'pending') {
+      await this.recheckLegalBasis(
+        request,
+        port,
+        new Date(endsAt ?? request.endsAt),
+      );
+    }
     return this.store.transition({
-      id,
+      id: request.id,
       action: decision.action,
       actorRef: decider.userRef,
       patch: {
         decided_by: decider.userRef,
         decided_at: now,
         decision_reason: decision.reason ?? null,
-        deciders_at_decision: JSON.stringify(deciders),
+        deciders_at_decision: JSON.stringify(port.deciders),
         ...(endsAt ? { ends_at: endsAt } : {}),
       },
     });
+  }
+
+  /**
+   * The activity may have been withdrawn or have expired since the request
+   * was made: a ConflictError then. A register that is down throws its
+   * ServiceUnavailableError, and nothing is decided.
+   */
+  private async recheckLegalBasis(
+    request: AccessRequest,
+    port: ResolvedPort,
+    endsAt: Date,
+  ) {
+    if (!request.legalBasis) return;
+    const { registerId, id } = request.legalBasis;
+    try {
+      const activity = await this.registries.get(registerId, id);
+      validateLegalBasis({
+        activity,
+        port: port.port,
+        endsAt,
+        now: this.now(),
+      });
+    } catch (error) {
+      if (error instanceof NotFoundError || error instanceof InputError) {
+        throw new ConflictError(
+          `The legal basis no longer holds, so the request cannot be approved: ${error.message.replace(
+            /^legalBasis: /,
+            '',
+          )}`,
+        );
+      }
+      throw error;
+    }
   }
 
   /** Only the requester cancels, and only while the request is pending. */
@@ -193,26 +298,36 @@ export class AccessRequestService {
   }
 
   async list(
-    query: ListAccessRequestsQuery,
+    filter: ListFilter,
     viewer: Viewer,
-    filter?: QueryFilter,
+    criteria?: PolicyCriteria,
   ): Promise<Page<AccessRequest>> {
-    const page = await this.store.list(query, viewer, filter);
+    const page = await this.store.list(filter, viewer, criteria);
     return { ...page, items: page.items.map(r => this.withCurrentStatus(r)) };
+  }
+
+  /** Counts up to `cap`, e.g. the decisions waiting for the viewer. */
+  async count(
+    filter: Omit<ListFilter, 'limit' | 'cursor'>,
+    viewer: Viewer,
+    cap: number,
+    criteria?: PolicyCriteria,
+  ) {
+    return this.store.count(filter, viewer, cap, criteria);
   }
 
   /** 404 unless the viewer asked for it, is its subject or decides on it. */
   private async getVisible(id: string, viewer: Viewer): Promise<AccessRequest> {
-    const request = await this.store.get(id);
+    const found = (await this.store.getManyWithDeciders([id])).get(id);
     const visible =
-      request &&
-      (request.requesterRef === viewer.userRef ||
-        viewer.claims.includes(request.subjectRef) ||
-        (await this.store.isDecider(id, viewer.claims)));
-    if (!request || !visible) {
+      found &&
+      (found.request.requesterRef === viewer.userRef ||
+        viewer.claims.includes(found.request.subjectRef) ||
+        found.deciderRefs.some(ref => viewer.claims.includes(ref)));
+    if (!found || !visible) {
       throw new NotFoundError(`No access request ${id}`);
     }
-    return this.withCurrentStatus(request);
+    return this.withCurrentStatus(found.request);
   }
 
   private withCurrentStatus(request: AccessRequest): AccessRequest {
@@ -253,4 +368,9 @@ export class AccessRequestService {
     }
     return ref;
   }
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const left = new Set(a);
+  return left.size === new Set(b).size && b.every(ref => left.has(ref));
 }

@@ -30,6 +30,11 @@ export class DataProductCatalog {
   ) {}
 
   async getPort(entityRef: string, portName: string): Promise<ResolvedPort> {
+    return portOf(await this.getProduct(entityRef), portName);
+  }
+
+  /** The data product, or NotFoundError. */
+  async getProduct(entityRef: string): Promise<DataProductEntityV1alpha1> {
     const ref = normalizeRef(entityRef, 'dataproduct');
     const entity = await this.catalog.getEntityByRef(ref, {
       credentials: await this.auth.getOwnServiceCredentials(),
@@ -37,27 +42,37 @@ export class DataProductCatalog {
     if (!entity || !isDataProductEntity(entity)) {
       throw new NotFoundError(`No data product ${ref} in the catalog`);
     }
-    const port = entity.spec.outputPorts.find(p => p.name === portName);
-    if (!port) {
-      throw new InputError(
-        `"${portName}" is not an output port of ${ref}; its ports are ${entity.spec.outputPorts
-          .map(p => p.name)
-          .join(', ')}`,
-      );
-    }
-    const { namespace } = getCompoundEntityRef(entity);
-    const owners = (entity.relations ?? [])
-      .filter(r => r.type === RELATION_OWNED_BY)
-      .map(r => r.targetRef);
-    const approvers = (port.access?.approvers ?? []).map(a =>
-      normalizeRef(a, 'group', namespace),
-    );
-    return {
-      product: entity,
-      entityRef: ref,
-      port,
-      deciders: [...new Set([...owners, ...approvers])],
+    return entity;
+  }
+
+  /**
+   * A port lookup that reads each data product once, for work on many
+   * requests at a time (bulk decisions, the deciders' refresh).
+   */
+  portLookup(): (entityRef: string, portName: string) => Promise<ResolvedPort> {
+    const products = new Map<string, Promise<DataProductEntityV1alpha1>>();
+    return async (entityRef, portName) => {
+      const ref = normalizeRef(entityRef, 'dataproduct');
+      if (!products.has(ref)) products.set(ref, this.getProduct(ref));
+      return portOf(await products.get(ref)!, portName);
     };
+  }
+
+  /** Every data product, a page at a time, as the plugin itself. */
+  async *allProducts(): AsyncGenerator<DataProductEntityV1alpha1> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: 100 }
+          : { filter: { kind: 'DataProduct' }, limit: 100 },
+        { credentials: await this.auth.getOwnServiceCredentials() },
+      );
+      for (const entity of page.items) {
+        if (isDataProductEntity(entity)) yield entity;
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
   }
 
   /** Refs that own a catalog entity (for "a service I own"). */
@@ -69,6 +84,35 @@ export class DataProductCatalog {
       .filter(r => r.type === RELATION_OWNED_BY)
       .map(r => r.targetRef);
   }
+}
+
+/** A port of a data product, with its current owners and approvers. */
+export function portOf(
+  product: DataProductEntityV1alpha1,
+  portName: string,
+): ResolvedPort {
+  const ref = stringifyEntityRef(product).toLocaleLowerCase('en-US');
+  const port = product.spec.outputPorts.find(p => p.name === portName);
+  if (!port) {
+    throw new InputError(
+      `"${portName}" is not an output port of ${ref}; its ports are ${product.spec.outputPorts
+        .map(p => p.name)
+        .join(', ')}`,
+    );
+  }
+  const { namespace } = getCompoundEntityRef(product);
+  const owners = (product.relations ?? [])
+    .filter(r => r.type === RELATION_OWNED_BY)
+    .map(r => r.targetRef);
+  const approvers = (port.access?.approvers ?? []).map(a =>
+    normalizeRef(a, 'group', namespace),
+  );
+  return {
+    product,
+    entityRef: ref,
+    port,
+    deciders: [...new Set([...owners, ...approvers])],
+  };
 }
 
 /** `group:team-a` → `group:default/team-a`, lower-cased as the catalog keeps refs. */

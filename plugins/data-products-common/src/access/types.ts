@@ -102,6 +102,14 @@ export type AccessRequestWithAudit = AccessRequest & {
 export type Page<T> = { items: T[]; nextCursor?: string };
 
 /** Outcome of one item of a bulk decision. @public */
+/**
+ * How many requests match a list filter, counted up to 100: `more` when
+ * there are more (the badge shows "99+").
+ * @public
+ */
+export type AccessRequestCount = { count: number; more: boolean };
+
+/** @public */
 export type BulkDecisionResult =
   | { id: string; ok: true; request: AccessRequest }
   | { id: string; ok: false; status: number; error: string };

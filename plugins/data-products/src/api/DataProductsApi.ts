@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AccessRequest,
+  AccessRequestCount,
   AccessRequestWithAudit,
   BulkDecision,
   BulkDecisionResult,
@@ -27,6 +28,13 @@ export interface DataProductsApi {
   listRequests(
     options?: AccessRequestListOptions,
   ): Promise<Page<AccessRequest>>;
+  /** Counts what `listRequests` would list, up to 100 (the inbox badge). */
+  countRequests(
+    options?: Omit<
+      AccessRequestListOptions,
+      'cursor' | 'limit' | 'sort' | 'order'
+    >,
+  ): Promise<AccessRequestCount>;
   listGrants(
     options?: Pick<AccessRequestListOptions, 'entityRef' | 'cursor' | 'limit'>,
   ): Promise<Page<AccessRequest>>;

@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AccessRequest,
+  AccessRequestCount,
   AccessRequestWithAudit,
   BulkDecision,
   BulkDecisionResult,
@@ -47,6 +48,17 @@ export class DataProductsClient implements DataProductsApi {
 
   listRequests(options: AccessRequestListOptions = {}) {
     return this.request<Page<AccessRequest>>(`/requests${toQuery(options)}`);
+  }
+
+  countRequests(
+    options: Omit<
+      AccessRequestListOptions,
+      'cursor' | 'limit' | 'sort' | 'order'
+    > = {},
+  ) {
+    return this.request<AccessRequestCount>(
+      `/requests/count${toQuery(options)}`,
+    );
   }
 
   listGrants(

@@ -2,13 +2,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useEffect, useState } from 'react';
 import { ACCESS_REQUESTS_CHANGED_EVENT, dataProductsApiRef } from '../../api';
 
-/** The most the badge counts; beyond it shows "99+". */
-export const PENDING_COUNT_LIMIT = 100;
 const REFRESH_MS = 60_000;
 
 /**
- * How many pending requests wait for the signed-in user's decision, counted
- * from one page of at most 100; `more` when that page was full. Refreshed
+ * How many pending requests wait for the signed-in user's decision, as the
+ * backend counts them from its index (up to 100; `more` beyond). Refreshed
  * every minute, when the window regains focus, and at once when this page
  * creates or decides a request. A failure leaves the
  * count unknown (undefined) and is logged: the sidebar must never break.
@@ -19,15 +17,11 @@ export function usePendingDecisionCount() {
 
   const refresh = useCallback(async () => {
     try {
-      const page = await api.listRequests({
+      const { count: value, more } = await api.countRequests({
         role: 'approver',
         status: 'pending',
-        limit: PENDING_COUNT_LIMIT,
       });
-      setCount({
-        value: page.items.length,
-        more: Boolean(page.nextCursor),
-      });
+      setCount({ value, more });
     } catch (error) {
       // eslint-disable-next-line no-console
       console.warn('Could not count access requests waiting for you', error);

@@ -6,18 +6,30 @@ import {
   AccessRequest,
   RESOURCE_TYPE_ACCESS_REQUEST,
 } from '@datamesh-governance/plugin-data-products-common';
-import { Knex } from 'knex';
 import { z } from 'zod';
 
-/** An access request as permission rules see it: with its deciders. */
+/**
+ * An access request as permission rules see it: with its deciders.
+ * @public
+ */
 export type AccessRequestResource = AccessRequest & { deciderRefs: string[] };
 
-/** A filter rules add to a query on `access_requests`. */
-export type AccessRequestQuery = (query: Knex.QueryBuilder) => void;
+/**
+ * What a rule asks of the requests a list may show, as data: the
+ * data-products store turns it into SQL on its own index, so that
+ * visibility has one home and the rules carry no database code.
+ * @public
+ */
+export type AccessRequestFilter = {
+  /** `requester`: made by or for one of the refs; `decider`: decided by one. */
+  relation: 'requester' | 'decider';
+  refs: string[];
+};
 
+/** @public */
 export const accessRequestResourceRef = createPermissionResourceRef<
   AccessRequestResource,
-  AccessRequestQuery
+  AccessRequestFilter
 >().with({
   pluginId: 'data-products',
   resourceType: RESOURCE_TYPE_ACCESS_REQUEST,
@@ -29,7 +41,10 @@ const claimsParams = z.object({
     .describe('Entity refs of the user and of the groups they belong to'),
 });
 
-/** The request was made by, or is for, one of the claims. */
+/**
+ * The request was made by, or is for, one of the claims.
+ * @public
+ */
 export const isRequester = createPermissionRule({
   name: 'IS_REQUESTER',
   description: 'Allow access requests made by or for the user',
@@ -38,13 +53,13 @@ export const isRequester = createPermissionRule({
   apply: (request, { claims }) =>
     claims.includes(request.requesterRef) ||
     claims.includes(request.subjectRef),
-  toQuery:
-    ({ claims }) =>
-    query =>
-      query.whereIn('requester_ref', claims).orWhereIn('subject_ref', claims),
+  toQuery: ({ claims }) => ({ relation: 'requester', refs: claims }),
 });
 
-/** One of the claims owns the data product or approves for the port. */
+/**
+ * One of the claims owns the data product or approves for the port.
+ * @public
+ */
 export const isDataProductOwner = createPermissionRule({
   name: 'IS_DATA_PRODUCT_OWNER',
   description:
@@ -53,15 +68,8 @@ export const isDataProductOwner = createPermissionRule({
   paramsSchema: claimsParams,
   apply: (request, { claims }) =>
     request.deciderRefs.some(ref => claims.includes(ref)),
-  toQuery:
-    ({ claims }) =>
-    query =>
-      query.whereExists(function deciders() {
-        this.select(this.client.raw('1'))
-          .from('access_request_deciders')
-          .whereRaw('access_request_deciders.request_id = access_requests.id')
-          .whereIn('access_request_deciders.decider_ref', claims);
-      }),
+  toQuery: ({ claims }) => ({ relation: 'decider', refs: claims }),
 });
 
+/** Every rule on access requests, for `permissionsRegistry`. @public */
 export const accessRequestRules = [isRequester, isDataProductOwner];

@@ -1,0 +1,180 @@
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type {
+  AccessRequestStatus,
+  ListAccessRequestsQuery,
+} from '@datamesh-governance/plugin-data-products-common';
+import type { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
+import { Knex } from 'knex';
+import { decodeCursor, encodeCursor } from './cursor';
+import { applyPolicyFilter } from './policyFilter';
+import { VIEWER_ROLES, VIEWERS, ViewerRole } from './viewers';
+
+/** Who is looking: their user ref and every ref they own or belong to. */
+export type Viewer = { userRef: string; claims: string[] };
+
+/** The list filters, as the API takes them (cursor and page size included). */
+export type ListFilter = Omit<ListAccessRequestsQuery, 'sort' | 'order'> &
+  Partial<Pick<ListAccessRequestsQuery, 'sort' | 'order'>>;
+
+const ALL_STATUSES: AccessRequestStatus[] = [
+  'pending',
+  'approved',
+  'rejected',
+  'cancelled',
+  'expired',
+  'revoked',
+];
+
+/** A stored status, and whether the row's end must be ahead of or behind now. */
+type StoredStatus = { status: AccessRequestStatus; alive?: boolean };
+
+/** SQLite allows 500 terms in one compound SELECT. */
+const BRANCHES_PER_QUERY = 100;
+
+/**
+ * Finds one page of request ids. The viewer table has a row per viewer and
+ * role, ordered by status and time in its indexes, so the page is the merge
+ * of small index seeks — one per (viewer ref, role, stored status) — each
+ * reading at most a page of rows. Cost follows the page size and the number
+ * of the viewer's groups, not the size of the table.
+ */
+export async function findPage(
+  db: Knex,
+  filter: ListFilter,
+  viewer: Viewer,
+  criteria: PermissionCriteria<AccessRequestFilter> | undefined,
+  now: number,
+): Promise<{ ids: string[]; nextCursor?: string }> {
+  const sortColumn = filter.sort === 'endsAt' ? 'ends_at' : 'created_at';
+  const order = filter.order ?? 'desc';
+  const take = filter.limit + 1;
+  const branches = branchesFor(filter, viewer).flatMap(branch =>
+    storedStatuses(filter.status).flatMap(stored => {
+      const query = db(VIEWERS)
+        .select(`${VIEWERS}.request_id as id`, `${sortColumn} as sort_value`)
+        .where({ viewer_ref: branch.viewerRef, status: stored.status });
+      if (branch.role) query.where({ role: branch.role });
+      else query.distinct();
+      if (!applyPolicyFilter(query, criteria, branch)) return [];
+      narrow(query, filter, viewer, stored, now);
+      seekAfter(query, sortColumn, order, filter.cursor);
+      return [
+        query
+          .orderBy([
+            { column: sortColumn, order },
+            { column: `${VIEWERS}.request_id`, order },
+          ])
+          .limit(take),
+      ];
+    }),
+  );
+
+  const found = new Map<string, number>();
+  for (let i = 0; i < branches.length; i += BRANCHES_PER_QUERY) {
+    const [first, ...rest] = branches
+      .slice(i, i + BRANCHES_PER_QUERY)
+      .map((branch, n) => db.select('*').from(branch.as(`b${n}`)));
+    const rows: { id: string; sort_value: number | string }[] =
+      rest.length > 0 ? await first.unionAll(rest) : await first;
+    for (const row of rows) found.set(row.id, Number(row.sort_value));
+  }
+
+  const direction = order === 'asc' ? 1 : -1;
+  const sorted = [...found.entries()].sort(
+    ([idA, a], [idB, b]) => direction * (a - b || compareIds(idA, idB)),
+  );
+  const page = sorted.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return {
+    ids: page.map(([id]) => id),
+    nextCursor:
+      sorted.length > filter.limit && last
+        ? encodeCursor({ value: last[1], id: last[0] })
+        : undefined,
+  };
+}
+
+/** Ids in code-point order, as the database orders UUIDs. */
+export function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** One seek per viewer ref and role that the list's role can see. */
+function branchesFor(
+  filter: ListFilter,
+  viewer: Viewer,
+): { viewerRef: string; role?: ViewerRole }[] {
+  if (filter.role === 'requester') {
+    return [{ viewerRef: viewer.userRef, role: 'requester' }];
+  }
+  if (filter.role === 'approver') {
+    return viewer.claims.map(viewerRef => ({ viewerRef, role: 'decider' }));
+  }
+  // Within one product, one seek per ref covers every role (rows are few);
+  // across products the role is part of the index.
+  if (filter.entityRef) return viewer.claims.map(viewerRef => ({ viewerRef }));
+  return viewer.claims.flatMap(viewerRef =>
+    VIEWER_ROLES.filter(
+      role => role !== 'requester' || viewerRef === viewer.userRef,
+    ).map(role => ({ viewerRef, role })),
+  );
+}
+
+/** The stored statuses behind an effective one: expiry is also read-time. */
+function storedStatuses(status?: AccessRequestStatus): StoredStatus[] {
+  if (!status) return ALL_STATUSES.map(s => ({ status: s }));
+  if (status === 'pending' || status === 'approved') {
+    return [{ status, alive: true }];
+  }
+  if (status === 'expired') {
+    return [
+      { status: 'expired' },
+      { status: 'pending', alive: false },
+      { status: 'approved', alive: false },
+    ];
+  }
+  return [{ status }];
+}
+
+function narrow(
+  query: Knex.QueryBuilder,
+  filter: ListFilter,
+  viewer: Viewer,
+  stored: StoredStatus,
+  now: number,
+) {
+  if (filter.entityRef) {
+    query.where({ entity_ref: filter.entityRef.toLocaleLowerCase('en-US') });
+  }
+  if (stored.alive === true) query.where('ends_at', '>', now);
+  if (stored.alive === false) query.where('ends_at', '<=', now);
+  if (filter.createdBefore) {
+    query.where('created_at', '<', Date.parse(filter.createdBefore));
+  }
+  if (filter.role === 'approver') {
+    // Separation of duties: never offer a request you filed or are the subject of.
+    query
+      .whereNot({ requester_ref: viewer.userRef })
+      .whereNotIn('subject_ref', viewer.claims);
+  }
+}
+
+/** Keyset: rows strictly after the cursor, in a form the index can seek on. */
+function seekAfter(
+  query: Knex.QueryBuilder,
+  column: string,
+  order: 'asc' | 'desc',
+  raw: string | undefined,
+) {
+  const cursor = decodeCursor(raw);
+  if (!cursor) return;
+  const [inclusive, strict] = order === 'asc' ? ['>=', '>'] : ['<=', '<'];
+  query
+    .where(column, inclusive, cursor.value)
+    .where(q =>
+      q
+        .where(column, strict, cursor.value)
+        .orWhere(`${VIEWERS}.request_id`, strict, cursor.id),
+    );
+}

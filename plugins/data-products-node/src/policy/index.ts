@@ -1,0 +1,1 @@
+export { dataProductsPolicyDecision } from './dataProductsPolicyDecision';
