@@ -9,6 +9,7 @@ import {
   KeysetListView,
   PendingRequestActions,
   requestColumns as c,
+  separationOfDutiesReason,
   useKeysetList,
   useSignedInIdentity,
 } from '../decisions';
@@ -56,7 +57,9 @@ export function ToReviewTab() {
   };
 
   const isSelectable = (r: AccessRequest) =>
-    r.status === 'pending' && r.requesterRef !== identity?.userEntityRef;
+    r.status === 'pending' &&
+    identity !== undefined &&
+    !separationOfDutiesReason(identity, r);
 
   return (
     <>

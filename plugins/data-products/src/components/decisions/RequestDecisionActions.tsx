@@ -8,7 +8,7 @@ import { DecisionButton } from './DecisionButton';
 import { describeRequest } from './describeRequest';
 import { RejectDialog, RevokeDialog } from './ReasonDialog';
 import {
-  SELF_DECISION_REASON,
+  separationOfDutiesReason,
   useSignedInIdentity,
 } from './useSignedInIdentity';
 
@@ -16,10 +16,7 @@ import {
 function useBlockedReason(request: AccessRequest) {
   const identity = useSignedInIdentity();
   if (!identity) return 'Checking who you are…';
-  if (identity.userEntityRef === request.requesterRef) {
-    return SELF_DECISION_REASON;
-  }
-  return undefined;
+  return separationOfDutiesReason(identity, request);
 }
 
 /** Approve and reject buttons of a pending request, with their dialogs. */

@@ -20,6 +20,8 @@ export { useKeysetList } from './useKeysetList';
 export type { KeysetList } from './useKeysetList';
 export {
   SELF_DECISION_REASON,
+  SUBJECT_DECISION_REASON,
+  separationOfDutiesReason,
   useSignedInIdentity,
 } from './useSignedInIdentity';
 export { errorMessage } from './errorMessage';
