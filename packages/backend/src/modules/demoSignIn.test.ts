@@ -1,34 +1,12 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { ConfigSources } from '@backstage/config-loader';
 import { JsonObject } from '@backstage/config';
 import authPlugin from '@backstage/plugin-auth-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import path from 'node:path';
 import request from 'supertest';
+import { loadConfigFiles } from '../__testUtils__/loadConfigFiles';
 import demoSignIn, { DEMO_USER_HEADER } from './demoSignIn';
 
 jest.setTimeout(60_000);
-
-const repoRoot = path.resolve(__dirname, '../../../..');
-
-/** The config as the backend reads it: the same files, merged by config-loader. */
-async function loadConfigFiles(...files: string[]): Promise<JsonObject> {
-  const source = ConfigSources.defaultForTargets({
-    rootDir: repoRoot,
-    targets: files.map(file => ({
-      type: 'path' as const,
-      target: path.join(repoRoot, file),
-    })),
-    // The production file reads the database from the environment.
-    substitutionFunc: async name => process.env[name] ?? `test-${name}`,
-  });
-  const config = await ConfigSources.toConfig(source);
-  try {
-    return config.get<JsonObject>();
-  } finally {
-    config.close();
-  }
-}
 
 const olav = {
   apiVersion: 'backstage.io/v1alpha1',

@@ -1,7 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import {
   AuthorizeResult,
-  isPermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -10,41 +13,44 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
-  accessRequestConditions,
-  createAccessRequestConditionalDecision,
-} from '@datamesh-governance/plugin-data-products-backend';
-import {
-  accessRequestDecidePermission,
-  accessRequestReadPermission,
-} from '@datamesh-governance/plugin-data-products-common';
+import { dataProductsPolicyDecision } from '@datamesh-governance/plugin-data-products-node';
+import { isAdmin, readAdmins } from './policy/admins';
+import { catalogDecision } from './policy/catalogDecision';
+import { scaffolderDecision } from './policy/scaffolderDecision';
 
 /**
- * An example policy: people read the access requests they made or that
- * concern their data products, and only owners decide. Everything else is
- * allowed, as in Backstage's allow-all policy.
+ * The portal's policy, usable as is:
+ * - access requests: the data-products suite's rules
+ *   (`dataProductsPolicyDecision`);
+ * - catalog writes: admins (`permission.admins`), and for deleting or
+ *   refreshing an entity its owners;
+ * - scaffolder: signed-in users, their own tasks; the editor for admins;
+ * - anything else: reads for everyone, other actions for signed-in users.
  */
 export class DataMeshPermissionPolicy implements PermissionPolicy {
+  static fromConfig(config: Config) {
+    return new DataMeshPermissionPolicy(readAdmins(config));
+  }
+
+  constructor(private readonly admins: string[]) {}
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    const claims = user?.info.ownershipEntityRefs ?? [];
-    if (isPermission(request.permission, accessRequestReadPermission)) {
-      return createAccessRequestConditionalDecision(request.permission, {
-        anyOf: [
-          accessRequestConditions.isRequester({ claims }),
-          accessRequestConditions.isDataProductOwner({ claims }),
-        ],
-      });
+    const { permission } = request;
+    const admin = isAdmin(this.admins, user);
+    const decision =
+      dataProductsPolicyDecision(request, user) ??
+      catalogDecision(permission, user, admin) ??
+      scaffolderDecision(permission, user, admin);
+    if (decision) {
+      return decision;
     }
-    if (isPermission(request.permission, accessRequestDecidePermission)) {
-      return createAccessRequestConditionalDecision(
-        request.permission,
-        accessRequestConditions.isDataProductOwner({ claims }),
-      );
+    if (permission.attributes.action === 'read' || user) {
+      return { result: AuthorizeResult.ALLOW };
     }
-    return { result: AuthorizeResult.ALLOW };
+    return { result: AuthorizeResult.DENY };
   }
 }
 
@@ -53,9 +59,12 @@ export default createBackendModule({
   moduleId: 'datamesh-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new DataMeshPermissionPolicy());
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ policy, config }) {
+        policy.setPolicy(DataMeshPermissionPolicy.fromConfig(config));
       },
     });
   },

@@ -1,0 +1,11 @@
+export interface Config {
+  permission?: {
+    /**
+     * Groups (or users) that may do the catalog's and the scaffolder's admin
+     * work: register and remove locations, delete and refresh any entity,
+     * use the template editor, see everyone's tasks. Entity refs; a bare
+     * name is a group in the default namespace.
+     */
+    admins?: string[];
+  };
+}

@@ -1,0 +1,21 @@
+import { Config } from '@backstage/config';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+
+/**
+ * The groups (or users) in `permission.admins`, as full entity refs:
+ * `portal-admins` and `group:portal-admins` both become
+ * `group:default/portal-admins`.
+ */
+export function readAdmins(config: Config): string[] {
+  return (config.getOptionalStringArray('permission.admins') ?? []).map(ref => {
+    const [kind, rest] = ref.includes(':') ? ref.split(':', 2) : ['group', ref];
+    const full = rest.includes('/') ? rest : `default/${rest}`;
+    return `${kind}:${full}`.toLocaleLowerCase('en-US');
+  });
+}
+
+/** Whether the user is, or belongs to, one of the admins. */
+export function isAdmin(admins: string[], user?: PolicyQueryUser): boolean {
+  const claims = user?.info.ownershipEntityRefs ?? [];
+  return claims.some(ref => admins.includes(ref.toLocaleLowerCase('en-US')));
+}
