@@ -8,13 +8,26 @@ export interface Config {
        * URL in a repository, read with the UrlReaderService (so the host
        * needs an integration), or a local path relative to the backend's
        * working directory. When not set, the repository's own
-       * `governance/decisions/` folder is read. Catalog entities with a
-       * `backstage.io/adr-location` annotation are read in addition.
+       * `governance/decisions/` folder is read as the forum's. Catalog
+       * entities with a `backstage.io/adr-location` annotation are read in
+       * addition, as their teams' decisions, through the UrlReaderService.
        */
       locations?: Array<{
         /** Becomes the first part of ADR ids: letters, digits, `.`, `_`, `-`. */
         id: string;
         target: string;
+        /**
+         * Whether this is the governance forum's own folder: only the
+         * forum's ADRs introduce and parameterise policies. Default false
+         * (the ADRs are shown as a team's decisions). The default location,
+         * used when none is configured, is the forum's.
+         */
+        forum?: boolean;
+        /**
+         * How a local folder is named in the portal and the API instead of
+         * its server path (default: the id), e.g. `governance/decisions`.
+         */
+        label?: string;
       }>;
       /** How often to read the sources again; default every 10 minutes, first at startup. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -59,6 +59,11 @@ export const governancePlugin = createBackendPlugin({
         const integrations = ScmIntegrations.fromConfig(config);
         const configured = sourcesFromConfig(config, urlReader, integrations);
         const configuredIds = new Set(configured.map(s => s.id));
+        if (!configured.some(source => source.trust === 'forum')) {
+          logger.warn(
+            'No ADR location in governance.adrs.locations has forum: true, so no ADR introduces or parameterises a policy',
+          );
+        }
 
         const adrs = new AdrRepository(async () => {
           const fromCatalog = await sourcesFromCatalog({

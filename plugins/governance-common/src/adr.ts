@@ -26,6 +26,19 @@ export type AdrPolicyRef = {
   params?: Record<string, string | number | boolean>;
 };
 
+/**
+ * Whose decision an ADR is, from the source it was read from.
+ *
+ * - `forum`: a source the operator configured as the governance forum's
+ *   (`forum: true`, and the default `governance/decisions/` folder). Only
+ *   these ADRs introduce and parameterise policies.
+ * - `team`: any other source, e.g. a team's ADRs found through a catalog
+ *   entity's `backstage.io/adr-location`. Shown and searchable as that
+ *   team's own decisions, never policy.
+ * @public
+ */
+export type AdrTrust = 'forum' | 'team';
+
 /** Which MADR template the file follows. @public */
 export type AdrFormat = 'madr-v2' | 'madr-v3';
 
@@ -34,6 +47,8 @@ export type Adr = {
   /** Opaque, URL-safe and stable across refreshes: `<sourceId>--<file name without .md>`. */
   id: string;
   sourceId: string;
+  /** Whether it is the forum's decision (may carry policies) or a team's own. */
+  trust: AdrTrust;
   title: string;
   status: AdrStatus;
   /** What the file said, e.g. `superseded by ADR-0007`. */
@@ -44,7 +59,11 @@ export type Adr = {
   policies: AdrPolicyRef[];
   format: AdrFormat;
   fileName: string;
-  /** Where the file lives; relative links in the body resolve against it. */
+  /**
+   * Where the file lives; relative links in the body resolve against it.
+   * A web URL for repository sources; for local folders a relative path
+   * such as `governance/decisions/0001-x.md`, never a server path.
+   */
   url: string;
 };
 
@@ -59,7 +78,12 @@ export type AdrWithContent = Adr & { markdown: string };
 export type AdrSource = {
   id: string;
   kind: 'location' | 'entity';
-  /** The folder URL (or local path) that is read. */
+  trust: AdrTrust;
+  /**
+   * The folder URL that is read; for local folders the label the operator
+   * configured (default `governance/decisions`), never a server path.
+   * Empty for an entity whose annotation was refused (nothing is read).
+   */
   target: string;
   /** For `entity` sources, the entity that carries the annotation. */
   entityRef?: string;

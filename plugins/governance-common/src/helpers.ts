@@ -11,6 +11,21 @@ function urlSafe(value: string): string {
 }
 
 /**
+ * The longest ADR id: ids are stored in columns of this size.
+ * @public
+ */
+export const MAX_ADR_ID_LENGTH = 255;
+
+/**
+ * Whether a value can be an ADR id at all (what `adrIdOf` makes), so that
+ * anything else is refused before it is looked up or stored.
+ * @public
+ */
+export function isAdrIdShaped(value: string): boolean {
+  return value.length <= MAX_ADR_ID_LENGTH && /^[A-Za-z0-9._-]+$/.test(value);
+}
+
+/**
  * The id of an ADR: `<sourceId>--<file name without .md>`, URL-safe.
  * @public
  */

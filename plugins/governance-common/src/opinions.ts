@@ -16,6 +16,12 @@ export const opinionPerspectives = [
 /** @public */
 export type OpinionPerspective = (typeof opinionPerspectives)[number];
 
+// Tab, line feed and carriage return are fine in a comment.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Body of `PUT /adrs/:adrId/opinions/mine`. Strict: the author comes from
  * credentials, so an `author` (or any other unknown field) is a 400.
@@ -28,7 +34,17 @@ export const opinionInputSchema = z.strictObject({
     .string()
     .trim()
     .min(1, 'say briefly why')
-    .max(4000, 'keep it under 4000 characters'),
+    .max(4000, 'keep it under 4000 characters')
+    // PostgreSQL cannot store NUL; other control characters are never meant.
+    .refine(
+      comment => !CONTROL_CHARACTERS.test(comment),
+      'remove control characters (such as NUL) from the comment',
+    )
+    // A lone surrogate would be stored as U+FFFD, not as what was sent.
+    .refine(
+      comment => !LONE_SURROGATE.test(comment),
+      'the comment is not valid Unicode text',
+    ),
 });
 
 /** @public */

@@ -11,6 +11,7 @@ import {
 import type {
   AdrIndex,
   AdrStatus,
+  AdrTrust,
   AdrWithContent,
 } from '@datamesh-governance/plugin-governance-common';
 import { Readable } from 'node:stream';
@@ -25,6 +26,8 @@ export interface AdrDocument extends IndexableDocument {
   /** Ids of the policies the ADR introduces. */
   policies: string[];
   sourceId: string;
+  /** `team` for a team's own decision (never policy); `forum` for the forum's. */
+  trust: AdrTrust;
   date?: string;
   deciders: string[];
 }
@@ -68,6 +71,7 @@ export class AdrCollatorFactory implements DocumentCollatorFactory {
         status: adr.status,
         policies: adr.policies.map(p => p.id),
         sourceId: adr.sourceId,
+        trust: adr.trust,
         deciders: adr.deciders,
         ...(adr.date && { date: adr.date }),
       };

@@ -68,6 +68,7 @@ describe('searchModuleGovernanceCollator', () => {
         status: 'proposed',
         policies: ['freshness-sla'],
         sourceId: 'decisions',
+        trust: 'forum',
       });
       expect(freshness?.text).toMatch(/property: freshness/);
     } finally {

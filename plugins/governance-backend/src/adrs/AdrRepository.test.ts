@@ -5,6 +5,7 @@ import { AdrFileSource } from './sources/types';
 /** A source over files held in memory, failing on demand. */
 class MemorySource implements AdrFileSource {
   readonly kind = 'location' as const;
+  readonly trust = 'forum' as const;
   reads = 0;
   failWith?: Error;
   constructor(readonly id: string, public files: Record<string, string>) {}

@@ -6,7 +6,7 @@ import {
   AdrSource,
   AdrWithContent,
 } from '@datamesh-governance/plugin-governance-common';
-import { parseAdr } from './parseAdr';
+import { ParsedAdrContent, parseAdr } from './parseAdr';
 import { AdrFileSource } from './sources/types';
 
 /** What one source gave on its last read, and whether that read worked. */
@@ -92,6 +92,7 @@ export class AdrRepository {
     const described: AdrSource = {
       id: source.id,
       kind: source.kind,
+      trust: source.trust,
       target: source.target,
       ...(source.entityRef && { entityRef: source.entityRef }),
       ok: true,
@@ -109,7 +110,7 @@ export class AdrRepository {
             message,
           });
         if (parsed.ok) {
-          adrs.push(parsed.adr);
+          adrs.push(withTrust(source, parsed.adr, problem));
           parsed.warnings.forEach(problem);
         } else {
           problem(`Not read as an ADR: ${parsed.message}`);
@@ -151,6 +152,29 @@ export class AdrRepository {
     this.knownSources = next;
     return reused;
   }
+}
+
+/**
+ * Marks the ADR as its source's. Only the forum's ADRs may name policies:
+ * a team's `policies` are dropped with a problem, so that no API answer
+ * presents them as policy.
+ */
+function withTrust(
+  source: AdrFileSource,
+  adr: ParsedAdrContent,
+  problem: (message: string) => void,
+): AdrWithContent {
+  if (source.trust === 'forum' || adr.policies.length === 0) {
+    return { ...adr, trust: source.trust };
+  }
+  problem(
+    `policies ${adr.policies
+      .map(p => p.id)
+      .join(
+        ', ',
+      )} ignored: only the forum's sources introduce or parameterise policies`,
+  );
+  return { ...adr, trust: source.trust, policies: [] };
 }
 
 function withoutBody({ markdown: _markdown, ...adr }: AdrWithContent): Adr {

@@ -107,6 +107,23 @@ describe('parseAdr', () => {
     );
   });
 
+  it('reads ---yaml fences, and says what is wrong with unclosed front matter or an over-long file name', () => {
+    const parse = (fileName: string, content: string) =>
+      parseAdr('fixtures', { fileName, url: `x/${fileName}`, content });
+    expect(
+      parse('0001-x.md', '---yaml\nstatus: accepted\n---\n# X\n'),
+    ).toMatchObject({ ok: true, adr: { status: 'accepted', title: 'X' } });
+    expect(parse('0001-x.md', '---\nstatus: accepted\n# X\n')).toEqual({
+      ok: false,
+      message: 'the front matter has no closing "---" line',
+    });
+    expect(parse(`${'a'.repeat(250)}.md`, '# X')).toEqual({
+      ok: false,
+      message: 'the file name is too long: ADR ids have at most 255 characters',
+    });
+    expect(parse(`${'a'.repeat(244)}.md`, '# X').ok).toBe(true);
+  });
+
   it('takes only Markdown files that are not the README, index or a template', () => {
     expect(isAdrFileName('0001-x.md')).toBe(true);
     expect(isAdrFileName('README.md')).toBe(false);
@@ -119,7 +136,11 @@ describe('parseAdr', () => {
 
 describe('the fixtures folder read as a local source', () => {
   it('skips README, template and non-Markdown files', async () => {
-    const files = await new LocalFolderSource('fx', fixtures).readFiles();
+    const files = await new LocalFolderSource({
+      id: 'fx',
+      folder: fixtures,
+      label: 'fixtures',
+    }).readFiles();
     expect(files.map(f => f.fileName).sort()).toEqual([
       'v2-accepted.md',
       'v2-nygard-like.md',
@@ -127,7 +148,8 @@ describe('the fixtures folder read as a local source', () => {
       'v3-no-title.md',
       'v3-superseded.md',
     ]);
-    expect(files[0].url).toMatch(/^file:\/\//);
+    // A label, not the server path.
+    expect(files.map(f => f.url)).toContain('fixtures/v2-accepted.md');
   });
 });
 
@@ -135,7 +157,11 @@ describe("the repository's own governance/decisions", () => {
   it('parses every ADR, in both MADR versions, without problems', async () => {
     const folder = findRepositoryDecisionsFolder(__dirname);
     expect(folder).toMatch(/governance[/\\]decisions$/);
-    const files = await new LocalFolderSource('decisions', folder).readFiles();
+    const files = await new LocalFolderSource({
+      id: 'decisions',
+      folder,
+      label: 'governance/decisions',
+    }).readFiles();
     const parsed = files.map(file => ({
       file,
       result: parseAdr('decisions', file),

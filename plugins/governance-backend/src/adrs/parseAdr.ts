@@ -3,9 +3,9 @@ import {
   adrIdOf,
   AdrPolicyRef,
   AdrWithContent,
+  MAX_ADR_ID_LENGTH,
 } from '@datamesh-governance/plugin-governance-common';
-import matter from 'gray-matter';
-import YAML from 'yaml';
+import { readFrontMatter } from './frontMatter';
 import { normaliseStatus } from './normaliseStatus';
 
 /** One Markdown file as read from a source. */
@@ -15,9 +15,12 @@ export type AdrFile = {
   content: string;
 };
 
+/** What a file says; whose decision it is depends on its source. */
+export type ParsedAdrContent = Omit<AdrWithContent, 'trust'>;
+
 /** An ADR, and what was wrong with the file even so (e.g. a bad policy entry). */
 export type ParsedAdr =
-  | { ok: true; adr: AdrWithContent; warnings: string[] }
+  | { ok: true; adr: ParsedAdrContent; warnings: string[] }
   | { ok: false; message: string };
 
 const NOT_ADRS = new Set(['readme.md', 'index.md', 'template.md']);
@@ -30,30 +33,21 @@ export function isAdrFileName(fileName: string): boolean {
   );
 }
 
-// gray-matter's own engine is js-yaml 3, which turns `date: 2026-01-12`
-// into a Date; the `yaml` package keeps it the string the author wrote.
-const matterOptions = { engines: { yaml: (s: string) => YAML.parse(s) } };
-
 /**
  * Reads a MADR v3 file (YAML front matter) or a MADR v2 file (`* Status:`
  * bullet lines under the title). The title is the first `#` heading.
  */
 export function parseAdr(sourceId: string, file: AdrFile): ParsedAdr {
-  let data: Record<string, unknown>;
-  let body: string;
-  try {
-    const parsed = matter(file.content, matterOptions as any);
-    data = (parsed.data ?? {}) as Record<string, unknown>;
-    body = parsed.content;
-  } catch (error) {
+  const id = adrIdOf(sourceId, file.fileName);
+  if (id.length > MAX_ADR_ID_LENGTH) {
     return {
       ok: false,
-      message: `the front matter is not valid YAML: ${firstLine(error)}`,
+      message: `the file name is too long: ADR ids have at most ${MAX_ADR_ID_LENGTH} characters`,
     };
   }
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, message: 'the front matter is not a YAML mapping' };
-  }
+  const frontMatter = readFrontMatter(file.content);
+  if (!frontMatter.ok) return frontMatter;
+  const { data, body } = frontMatter;
 
   const title = body.match(/^#[ \t]+(.+?)[ \t#]*$/m)?.[1]?.trim();
   if (!title) {
@@ -63,14 +57,14 @@ export function parseAdr(sourceId: string, file: AdrFile): ParsedAdr {
   const format: AdrFormat =
     Object.keys(data).length > 0 ? 'madr-v3' : 'madr-v2';
   const fields = format === 'madr-v3' ? data : bulletFields(body);
-  const warnings: string[] = [];
+  const warnings = [...frontMatter.warnings];
   const policies = readPolicies(fields.policies, warnings);
 
   return {
     ok: true,
     warnings,
     adr: {
-      id: adrIdOf(sourceId, file.fileName),
+      id,
       sourceId,
       title,
       ...normaliseStatus(fields.status),
@@ -163,8 +157,4 @@ function readPolicies(value: unknown, warnings: string[]): AdrPolicyRef[] {
     );
   });
   return policies;
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0];
 }

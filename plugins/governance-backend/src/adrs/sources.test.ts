@@ -50,8 +50,12 @@ describe('ADR sources', () => {
         governance: {
           adrs: {
             locations: [
-              { id: 'forum', target: gitea.folderUrl('forum', 'decisions') },
-              { id: 'local', target: localFolder },
+              {
+                id: 'forum',
+                target: gitea.folderUrl('forum', 'decisions'),
+                forum: true,
+              },
+              { id: 'local', target: localFolder, forum: true },
               { id: 'gone', target: gitea.folderUrl('missing', 'decisions') },
             ],
           },

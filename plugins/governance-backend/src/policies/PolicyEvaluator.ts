@@ -122,12 +122,13 @@ export class PolicyEvaluator {
 }
 
 /**
- * ADRs naming the policy, the one whose parameters apply first: accepted
- * ones before others, newer before older.
+ * The forum's ADRs naming the policy, the one whose parameters apply first:
+ * accepted ones before others, newer before older. A team's ADRs never
+ * count, whatever they say (the repository already drops their policies).
  */
 function introducingAdrs(adrs: Adr[], policyId: string): Adr[] {
   return adrs
-    .filter(a => a.policies.some(p => p.id === policyId))
+    .filter(a => a.trust === 'forum' && a.policies.some(p => p.id === policyId))
     .sort(
       (a, b) =>
         Number(b.status === 'accepted') - Number(a.status === 'accepted') ||

@@ -1,6 +1,10 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
-import { AdrWithContent } from '@datamesh-governance/plugin-governance-common';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  AdrWithContent,
+  isAdrIdShaped,
+  MAX_ADR_ID_LENGTH,
+} from '@datamesh-governance/plugin-governance-common';
 import { Request } from 'express';
 import { AdrRepository } from '../adrs/AdrRepository';
 import { OpinionStore } from '../database/OpinionStore';
@@ -24,7 +28,20 @@ export async function adrOr404(
   ctx: RouterContext,
   adrId: string,
 ): Promise<AdrWithContent> {
-  const adr = await ctx.adrs.get(adrId);
+  const adr = await ctx.adrs.get(checkAdrId(adrId));
   if (!adr) throw new NotFoundError(`No ADR ${adrId}`);
   return adr;
+}
+
+/**
+ * Refuses what cannot be an ADR id (NUL, slashes, over-long values) with a
+ * 400 before it is looked up or reaches a database column.
+ */
+export function checkAdrId(adrId: string): string {
+  if (!isAdrIdShaped(adrId)) {
+    throw new InputError(
+      `adrId must be letters, digits, ".", "_" or "-", at most ${MAX_ADR_ID_LENGTH} characters`,
+    );
+  }
+  return adrId;
 }

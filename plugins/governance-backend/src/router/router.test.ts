@@ -160,6 +160,29 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
       expect(missing.body.error.message).toMatch(/comment: say briefly why/);
     });
 
+    it('refuses text PostgreSQL cannot store or that is not valid Unicode, and stores nothing', async () => {
+      const before = await http
+        .get(`/api/governance/adrs/${PROPOSED}/opinions/history`)
+        .set(as.user(ADA));
+      for (const [comment, message] of [
+        ['a\u0000b', /remove control characters \(such as NUL\)/],
+        ['bell\u0007', /remove control characters/],
+        ['half \ud800 a pair', /not valid Unicode text/],
+      ] as const) {
+        const res = await put(ADA, PROPOSED, {
+          stance: 'support',
+          perspective: 'consumer',
+          comment,
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      }
+      const after = await http
+        .get(`/api/governance/adrs/${PROPOSED}/opinions/history`)
+        .set(as.user(ADA));
+      expect(after.body).toEqual(before.body);
+    });
+
     it('takes opinions on proposed ADRs only, from users only', async () => {
       const body = { stance: 'support', perspective: 'legal', comment: 'Yes' };
       const closed = await put(LEO, ACCEPTED, body);
@@ -292,6 +315,21 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
       expect(sickLeave.body.items).toHaveLength(6);
     });
 
+    it('says what is wrong with an adrId before looking it up', async () => {
+      for (const path of [
+        '/adrs/decisions--a%00b',
+        `/adrs/${'a'.repeat(256)}/opinions`,
+        '/adrs/%F0%9F%A6%84/opinions/history',
+        '/policies?adrId=..%2Fetc',
+      ]) {
+        const res = await http.get(`/api/governance${path}`).set(as.user(ADA));
+        expect([path, res.status]).toEqual([path, 400]);
+        expect(res.body.error.message).toMatch(
+          /adrId must be letters, digits, ".", "_" or "-", at most 255 characters/,
+        );
+      }
+    });
+
     it('says what is wrong with the entityRef', async () => {
       const missing = await http
         .get('/api/governance/checks')
@@ -302,6 +340,18 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
         .get('/api/governance/checks?entityRef=dataproduct:default/nope')
         .set(as.user(ADA));
       expect(unknown.status).toBe(404);
+      const withNul = await http
+        .get('/api/governance/checks?entityRef=dataproduct:default/a%00b')
+        .set(as.user(ADA));
+      expect(withNul.status).toBe(400);
+      expect(withNul.body.error.message).toMatch(
+        /entityRef must not contain control characters/,
+      );
+      const long = await http
+        .get(`/api/governance/checks?entityRef=${'a'.repeat(1001)}`)
+        .set(as.user(ADA));
+      expect(long.status).toBe(400);
+      expect(long.body.error.message).toMatch(/longer than 1000 characters/);
     });
   });
 });

@@ -18,6 +18,7 @@ function adr(
   return {
     id: `decisions--${fileName.replace(/\.md$/, '')}`,
     sourceId: 'decisions',
+    trust: 'forum',
     deciders: ['Data forum'],
     policies: [],
     format: 'madr-v3',
@@ -60,16 +61,24 @@ export const teamAdr = {
   }),
   id: 'component-default-benefits--0001-own-decisions',
   sourceId: 'component-default-benefits',
+  trust: 'team',
   url: 'https://github.com/acme/benefits/blob/main/docs/adr/0001-own-decisions.md',
 } satisfies Adr;
 
 export const adrIndex: AdrIndex = {
   items: [legalBasisAdr, maxDurationAdr, oldDurationAdr, teamAdr],
   sources: [
-    { id: 'decisions', kind: 'location', target: folder, ok: true },
+    {
+      id: 'decisions',
+      kind: 'location',
+      trust: 'forum',
+      target: folder,
+      ok: true,
+    },
     {
       id: 'component-default-benefits',
       kind: 'entity',
+      trust: 'team',
       target: 'https://github.com/acme/benefits/tree/main/docs/adr',
       entityRef: 'component:default/benefits',
       ok: true,

@@ -1,46 +1,63 @@
+import { AdrTrust } from '@datamesh-governance/plugin-governance-common';
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AdrFile, isAdrFileName } from '../parseAdr';
 import { AdrFileSource } from './types';
 
 /**
- * A folder on the backend's own disk, read with `fs`.
+ * A folder on the backend's own disk, read with `fs`. Only operator config
+ * names one (the default is the repository's `governance/decisions/`);
+ * entity annotations never become local folders (see entitySources).
  *
  * Why not the UrlReaderService: its readers cover SCM hosts, cloud buckets
  * and plain HTTP (`backend.reading.allow`), none of them `file:` paths, and
- * its plain-HTTP reader has no `readTree`. The repository's own
- * `governance/decisions/` (the default) and catalog entities registered
- * from local files are therefore read here; every URL goes through the
- * UrlReaderService (see UrlTreeSource).
+ * its plain-HTTP reader has no `readTree`.
+ *
+ * The API never shows the folder's path: the source is named by its
+ * `label`, and each file's `url` is `<label>/<file name>`.
  */
 export class LocalFolderSource implements AdrFileSource {
+  readonly kind = 'location' as const;
+  readonly id: string;
+  readonly trust: AdrTrust;
+  /** The label, shown instead of the server path. */
   readonly target: string;
+  private readonly folder: string;
 
-  constructor(
-    readonly id: string,
-    folder: string,
-    readonly kind: AdrFileSource['kind'] = 'location',
-    readonly entityRef?: string,
-  ) {
-    this.target = path.resolve(folder);
+  constructor(options: {
+    id: string;
+    folder: string;
+    label: string;
+    forum?: boolean;
+  }) {
+    this.id = options.id;
+    this.folder = path.resolve(options.folder);
+    this.target = options.label.replace(/\/+$/, '');
+    this.trust = options.forum ? 'forum' : 'team';
   }
 
   async readFiles(): Promise<AdrFile[]> {
-    const entries = await fs.readdir(this.target, { withFileTypes: true });
-    const names = entries
-      .filter(entry => entry.isFile() && isAdrFileName(entry.name))
-      .map(entry => entry.name);
-    return Promise.all(
-      names.map(async fileName => {
-        const file = path.join(this.target, fileName);
-        return {
+    try {
+      // Symbolic links are not files here (Dirent reflects lstat): a link
+      // cannot lead the reader out of the folder.
+      const entries = await fs.readdir(this.folder, { withFileTypes: true });
+      const names = entries
+        .filter(entry => entry.isFile() && isAdrFileName(entry.name))
+        .map(entry => entry.name);
+      return await Promise.all(
+        names.map(async fileName => ({
           fileName,
-          url: pathToFileURL(file).toString(),
-          content: await fs.readFile(file, 'utf8'),
-        };
-      }),
-    );
+          url: `${this.target}/${fileName}`,
+          content: await fs.readFile(path.join(this.folder, fileName), 'utf8'),
+        })),
+      );
+    } catch (error) {
+      // fs messages carry the absolute path; say what failed in the label's terms.
+      const code = (error as NodeJS.ErrnoException)?.code ?? 'unknown error';
+      throw new Error(
+        `cannot read the local folder "${this.target}" (${code})`,
+      );
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ScmIntegrationRegistry } from '@backstage/integration';
+import { AdrTrust } from '@datamesh-governance/plugin-governance-common';
 import { AdrFile, isAdrFileName } from '../parseAdr';
 import { AdrFileSource } from './types';
 
@@ -9,17 +10,33 @@ import { AdrFileSource } from './types';
  * an unchanged folder is not downloaded again.
  */
 export class UrlTreeSource implements AdrFileSource {
+  readonly id: string;
+  readonly target: string;
+  readonly kind: AdrFileSource['kind'];
+  readonly trust: AdrTrust;
+  readonly entityRef?: string;
+  private readonly reader: UrlReaderService;
+  private readonly integrations: ScmIntegrationRegistry;
   private etag?: string;
   private lastFiles: AdrFile[] = [];
 
-  constructor(
-    readonly id: string,
-    readonly target: string,
-    private readonly reader: UrlReaderService,
-    private readonly integrations: ScmIntegrationRegistry,
-    readonly kind: AdrFileSource['kind'] = 'location',
-    readonly entityRef?: string,
-  ) {}
+  constructor(options: {
+    id: string;
+    target: string;
+    reader: UrlReaderService;
+    integrations: ScmIntegrationRegistry;
+    kind: AdrFileSource['kind'];
+    trust: AdrTrust;
+    entityRef?: string;
+  }) {
+    this.id = options.id;
+    this.target = options.target;
+    this.reader = options.reader;
+    this.integrations = options.integrations;
+    this.kind = options.kind;
+    this.trust = options.trust;
+    this.entityRef = options.entityRef;
+  }
 
   async readFiles(): Promise<AdrFile[]> {
     let response;

@@ -13,28 +13,15 @@ import { UrlTreeSource } from './UrlTreeSource';
 export const DEFAULT_SOURCE_ID = 'decisions';
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9_.-]*$/i;
-
-/** `https://…` and other URLs go to the UrlReaderService; `file:` URLs and paths are local folders. */
-export function sourceForTarget(
-  id: string,
-  target: string,
-  reader: UrlReaderService,
-  integrations: ScmIntegrationRegistry,
-  kind: AdrFileSource['kind'] = 'location',
-  entityRef?: string,
-): AdrFileSource {
-  if (target.startsWith('file:')) {
-    return new LocalFolderSource(id, fileURLToPath(target), kind, entityRef);
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
-    return new UrlTreeSource(id, target, reader, integrations, kind, entityRef);
-  }
-  return new LocalFolderSource(id, target, kind, entityRef);
-}
+const URL_TARGET = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * `governance.adrs.locations`, or, when not configured, the repository's own
- * `governance/decisions/` folder.
+ * `governance/decisions/` folder as the forum's. Configured locations are
+ * the forum's only with `forum: true`.
+ *
+ * This is the only place a local folder can be named: operator config is
+ * trusted, catalog entities are not.
  */
 export function sourcesFromConfig(
   config: Config,
@@ -44,7 +31,12 @@ export function sourcesFromConfig(
   const locations = config.getOptionalConfigArray('governance.adrs.locations');
   if (!locations) {
     return [
-      new LocalFolderSource(DEFAULT_SOURCE_ID, findRepositoryDecisionsFolder()),
+      new LocalFolderSource({
+        id: DEFAULT_SOURCE_ID,
+        folder: findRepositoryDecisionsFolder(),
+        label: 'governance/decisions',
+        forum: true,
+      }),
     ];
   }
   const seen = new Set<string>();
@@ -59,11 +51,23 @@ export function sourcesFromConfig(
       throw new Error(`governance.adrs.locations: id "${id}" is used twice`);
     }
     seen.add(id);
-    return sourceForTarget(
+    const target = location.getString('target');
+    const forum = location.getOptionalBoolean('forum') ?? false;
+    if (target.startsWith('file:') || !URL_TARGET.test(target)) {
+      return new LocalFolderSource({
+        id,
+        folder: target.startsWith('file:') ? fileURLToPath(target) : target,
+        label: location.getOptionalString('label') ?? id,
+        forum,
+      });
+    }
+    return new UrlTreeSource({
       id,
-      location.getString('target'),
+      target,
       reader,
       integrations,
-    );
+      kind: 'location',
+      trust: forum ? 'forum' : 'team',
+    });
   });
 }

@@ -7,30 +7,36 @@ import {
 } from '@backstage/catalog-model';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import path from 'node:path';
-import { sourceForTarget } from './configSources';
 import { AdrFileSource } from './types';
+import { UrlTreeSource } from './UrlTreeSource';
 
 /** The annotation of the community ADR plugin, read the same way. */
 export const ADR_LOCATION_ANNOTATION = 'backstage.io/adr-location';
 
-/** An entity whose ADR location cannot be worked out: reported as a failing source. */
-class UnresolvableSource implements AdrFileSource {
+/**
+ * An entity whose ADR location is refused or cannot be worked out: reported
+ * as a failing source with no target, since nothing is read. The annotation
+ * is not echoed: it may name a path on this server.
+ */
+class RefusedSource implements AdrFileSource {
   readonly kind = 'entity' as const;
+  readonly trust = 'team' as const;
+  readonly target = '';
   constructor(
     readonly id: string,
-    readonly target: string,
     readonly entityRef: string,
-    private readonly error: Error,
+    private readonly reason: string,
   ) {}
   async readFiles(): Promise<never> {
-    throw new Error(
-      `cannot resolve ${ADR_LOCATION_ANNOTATION} "${this.target}": ${this.error.message}`,
-    );
+    throw new Error(`${ADR_LOCATION_ANNOTATION} is not read: ${this.reason}`);
   }
 }
 
-/** One source per catalog entity that carries `backstage.io/adr-location`. */
+/**
+ * One source per catalog entity that carries `backstage.io/adr-location`.
+ * Entities are anyone's to register, so their sources are the team's
+ * (never policy) and are read through the UrlReaderService only.
+ */
 export async function sourcesFromCatalog(options: {
   catalog: CatalogService;
   auth: AuthService;
@@ -56,36 +62,71 @@ function sourceForEntity(
 ): AdrFileSource {
   const entityRef = stringifyEntityRef(entity);
   const id = entityRef.toLocaleLowerCase('en-US').replace(/[:/]/g, '-');
-  const annotation = entity.metadata.annotations![ADR_LOCATION_ANNOTATION];
-  let target: string;
-  try {
-    target = resolveAdrLocation(entity, annotation, options.integrations);
-  } catch (error) {
-    return new UnresolvableSource(id, annotation, entityRef, error as Error);
-  }
-  return sourceForTarget(
-    id,
-    target,
-    options.reader,
-    options.integrations,
-    'entity',
-    entityRef,
+  const annotation = String(
+    entity.metadata.annotations?.[ADR_LOCATION_ANNOTATION] ?? '',
   );
+  const resolved = resolveAdrLocation(entity, annotation, options.integrations);
+  if (!resolved.ok) {
+    return new RefusedSource(id, entityRef, resolved.reason);
+  }
+  return new UrlTreeSource({
+    id,
+    target: resolved.url,
+    reader: options.reader,
+    integrations: options.integrations,
+    kind: 'entity',
+    trust: 'team',
+    entityRef,
+  });
 }
 
 /**
  * Relative to the entity's source location (`backstage.io/source-location`,
  * else where it was registered), as the community ADR plugin does; an
- * absolute URL is used as it is.
+ * absolute URL is used as it is. The result must be an http(s) URL of a
+ * configured integration: an entity registered from a local file, a
+ * `file:` URL or any other scheme is refused, so that an annotation never
+ * reaches the backend's disk. Reasons never name server paths.
  */
 function resolveAdrLocation(
   entity: Entity,
   annotation: string,
   integrations: ScmIntegrationRegistry,
-): string {
-  const location = getEntitySourceLocation(entity);
-  if (location.type === 'file') {
-    return path.resolve(path.dirname(location.target), annotation);
+): { ok: true; url: string } | { ok: false; reason: string } {
+  if (!annotation.trim()) {
+    return { ok: false, reason: 'the annotation is empty' };
   }
-  return integrations.resolveUrl({ url: annotation, base: location.target });
+  let location;
+  try {
+    location = getEntitySourceLocation(entity);
+  } catch {
+    return { ok: false, reason: 'the entity has no source location' };
+  }
+  if (location.type !== 'url') {
+    return {
+      ok: false,
+      reason: `the entity was registered from a "${location.type}" location; ADRs of entities are read from repository URLs only`,
+    };
+  }
+  let url: URL;
+  try {
+    url = new URL(
+      integrations.resolveUrl({ url: annotation, base: location.target }),
+    );
+  } catch {
+    return { ok: false, reason: 'it does not resolve to a URL' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return {
+      ok: false,
+      reason: `"${url.protocol}" locations are not read for entities; only repository URLs are`,
+    };
+  }
+  if (!integrations.byUrl(url.href)) {
+    return {
+      ok: false,
+      reason: `no integration is configured for ${url.host}`,
+    };
+  }
+  return { ok: true, url: url.href };
 }

@@ -69,6 +69,8 @@ describe('AdrIndexPage', () => {
     expect(
       within(teamRow).getByText('component:default/benefits'),
     ).toBeInTheDocument();
+    expect(within(teamRow).getByText('Team decision')).toBeInTheDocument();
+    expect(within(row).queryByText('Team decision')).toBeNull();
     expect(screen.queryByText(/could not be read/)).not.toBeInTheDocument();
   });
 

@@ -6,6 +6,7 @@ import { Adr, AdrSource } from '@datamesh-governance/plugin-governance-common';
 import { adrRouteRef } from '../../routes';
 import { AdrStatusChip } from '../shared/AdrStatusChip';
 import { describeSource } from '../shared/describeSource';
+import { TeamDecisionChip } from '../shared/TeamDecisionChip';
 
 /** The ADRs that pass the filters, newest first until the reader sorts otherwise. */
 export function AdrTable(props: {
@@ -55,7 +56,12 @@ export function AdrTable(props: {
     {
       title: 'Source',
       field: 'sourceId',
-      render: adr => describeSource(props.sources, adr.sourceId),
+      render: adr => (
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          {describeSource(props.sources, adr.sourceId)}
+          <TeamDecisionChip trust={adr.trust} />
+        </Box>
+      ),
     },
   ];
   return (

@@ -6,8 +6,9 @@ import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { Adr } from '@datamesh-governance/plugin-governance-common';
 import { rootRouteRef } from '../../routes';
 import { AdrStatusChip } from '../shared/AdrStatusChip';
+import { TeamDecisionChip } from '../shared/TeamDecisionChip';
 
-/** Title, status, date, deciders and where the file lives. */
+/** Title, status, whose decision it is, date, deciders and where the file lives. */
 export function AdrHeader(props: { adr: Adr }) {
   const { adr } = props;
   const indexRoute = useRouteRef(rootRouteRef);
@@ -27,6 +28,7 @@ export function AdrHeader(props: { adr: Adr }) {
           {adr.title}
         </Typography>
         <AdrStatusChip status={adr.status} title={adr.statusText} />
+        <TeamDecisionChip trust={adr.trust} />
       </Box>
       {adr.statusText && adr.statusText !== adr.status && (
         <Typography variant="body2" color="textSecondary">
@@ -35,8 +37,13 @@ export function AdrHeader(props: { adr: Adr }) {
       )}
       <Typography variant="body2" color="textSecondary">
         {[...facts, adr.fileName].join(' · ')}
-        {' · '}
-        <Link to={adr.url}>View source</Link>
+        {/* ADRs from a local folder have a relative path, not a link. */}
+        {/^https?:\/\//i.test(adr.url) && (
+          <>
+            {' · '}
+            <Link to={adr.url}>View source</Link>
+          </>
+        )}
       </Typography>
     </Box>
   );

@@ -15,6 +15,7 @@ import {
   maxDurationCompliance,
   opinion,
   summaryOf,
+  teamAdr,
   withContent,
 } from '../../__testUtils__/fixtures';
 import {
@@ -160,6 +161,37 @@ describe('AdrPage', () => {
     );
   }, 30_000);
 
+  it('renders links with broken percent-encoding as plain text, and the rest of the page', async () => {
+    serveAdr(maxDurationAdr, {
+      markdown: [
+        '## Context',
+        '',
+        'See [the broken one](./%E0%A4%A.md), [another](%zz.md)',
+        'and [the earlier decision](./0004-max-one-year.md).',
+      ].join('\n'),
+    });
+    await renderGovernancePage(`/governance/adrs/${maxDurationAdr.id}`);
+
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Context' },
+        { timeout: 20_000 },
+      ),
+    ).toBeInTheDocument();
+    // Left as words in the paragraph, with no link around them.
+    expect(screen.getByText(/See the broken one, another/).tagName).toBe('P');
+    for (const text of ['the broken one', 'another']) {
+      expect(screen.queryByRole('link', { name: text })).toBeNull();
+    }
+    expect(
+      screen.getByRole('link', { name: 'the earlier decision' }),
+    ).toHaveAttribute('href', '/governance/adrs/decisions--0004-max-one-year');
+    expect(
+      screen.getByRole('heading', { name: maxDurationAdr.title }),
+    ).toBeInTheDocument();
+  }, 30_000);
+
   it('shows the header: title, status, date and deciders', async () => {
     serveAdr(legalBasisAdr);
     await renderGovernancePage(`/governance/adrs/${legalBasisAdr.id}`);
@@ -171,6 +203,32 @@ describe('AdrPage', () => {
     expect(
       screen.getByText(/Decided 2024-03-01 · Deciders: Legal, Platform/),
     ).toBeInTheDocument();
+  });
+
+  it("marks a team's decision in the header", async () => {
+    serveAdr(teamAdr);
+    await renderGovernancePage(`/governance/adrs/${teamAdr.id}`);
+
+    expect(
+      await screen.findByRole('heading', { name: teamAdr.title }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Team decision')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /View source/ })).toHaveAttribute(
+      'href',
+      teamAdr.url,
+    );
+  });
+
+  it('offers no source link for an ADR from a local folder, whose url is a relative path', async () => {
+    const local = { ...legalBasisAdr, url: 'governance/decisions/0002-x.md' };
+    serveAdr(local);
+    await renderGovernancePage(`/governance/adrs/${local.id}`);
+
+    expect(
+      await screen.findByRole('heading', { name: local.title }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /View source/ })).toBeNull();
+    expect(screen.queryByText('Team decision')).toBeNull();
   });
 
   it('shows each policy with its compliance and the failing data products', async () => {

@@ -42,17 +42,27 @@ describe('adrLinkResolvers', () => {
     }
   });
 
-  it('works for ADRs read from the backend’s own disk', () => {
+  it('keeps links whose percent-encoding is broken as plain text', () => {
+    for (const href of ['%E0%A4%A.md', './%zz.md', 'https://example.com/%FF']) {
+      expect(github.link(href)).toBe('');
+    }
+    // eslint-disable-next-line no-script-url -- the very thing under test
+    expect(github.link('javascript:alert(1)//0004-x.md')).toBe('');
+  });
+
+  it('opens sibling ADRs of a local folder, whose url is a relative label, and nothing else of it', () => {
     const local = adrLinkResolvers(
       {
         sourceId: 'decisions',
-        url: 'file:///repo/governance/decisions/0002-legal.md',
+        url: 'governance/decisions/0002-legal.md',
       },
       adrPath,
     );
-    expect(local.link('./0003-classify.md')).toBe(
-      '/governance/adrs/decisions--0003-classify',
+    expect(local.link('./0003-classify.md#decision')).toBe(
+      '/governance/adrs/decisions--0003-classify#decision',
     );
-    expect(local.link('../../README.md')).toBe('file:///repo/README.md');
+    expect(local.link('../../README.md')).toBe('');
+    expect(local.image('./flow.png')).toBe('');
+    expect(local.link('https://example.com/x')).toBe('https://example.com/x');
   });
 });

@@ -26,5 +26,25 @@ describe('AdrSearchResultListItem', () => {
     expect(
       screen.getByText('Grants on personal data end after 180 days.'),
     ).toBeInTheDocument();
+    expect(screen.queryByText('Team decision')).toBeNull();
+  });
+
+  it("marks a team's own decision, so it is not taken for forum policy", async () => {
+    await renderInTestApp(
+      <AdrSearchResultListItem
+        result={
+          {
+            title: 'Use Kafka',
+            text: 'We use Kafka.',
+            location:
+              '/governance/adrs/component-default-payments--0001-use-kafka',
+            status: 'accepted',
+            trust: 'team',
+          } as any
+        }
+      />,
+    );
+
+    expect(screen.getByText('Team decision')).toBeInTheDocument();
   });
 });

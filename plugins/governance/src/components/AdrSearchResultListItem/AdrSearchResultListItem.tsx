@@ -10,6 +10,7 @@ import {
   adrStatuses,
 } from '@datamesh-governance/plugin-governance-common';
 import { AdrStatusChip } from '../shared/AdrStatusChip';
+import { TeamDecisionChip } from '../shared/TeamDecisionChip';
 
 function statusOf(value: unknown): AdrStatus | undefined {
   return adrStatuses.find(status => status === value);
@@ -47,7 +48,8 @@ export function AdrSearchResultListItem(props: BaseSearchResultListItemProps) {
         secondaryTypographyProps={{ component: 'div' }}
         secondary={
           <>
-            {status && <AdrStatusChip status={status} />}
+            {status && <AdrStatusChip status={status} />}{' '}
+            <TeamDecisionChip trust={(result as { trust?: unknown }).trust} />
             <Typography variant="body2" color="textSecondary" component="div">
               {highlight?.fields.text ? (
                 <HighlightedSearchResultText
