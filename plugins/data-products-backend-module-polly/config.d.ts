@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   dataProducts?: {
     legalBasis?: {
@@ -19,11 +21,18 @@ export interface Config {
          */
         uiUrl?: string;
         /**
-         * How long to wait for the register to answer, in milliseconds.
-         * Defaults to 5000.
+         * How long to wait for the register to answer, body included: a
+         * duration such as `5s`, `PT5S` or `{ seconds: 5 }`. A plain number
+         * is read as milliseconds, as earlier versions did. Defaults to 5 seconds.
          * @visibility backend
          */
-        timeout?: number;
+        timeout?: number | string | HumanDuration;
+        /**
+         * The most bytes of one answer the backend reads; a longer answer
+         * counts as the register being unavailable. Defaults to 1048576 (1 MiB).
+         * @visibility backend
+         */
+        maxResponseBytes?: number;
         /**
          * Names this register among the backend's registers; stored with each
          * legal basis. Defaults to `polly`.

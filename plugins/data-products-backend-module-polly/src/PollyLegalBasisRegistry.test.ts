@@ -6,12 +6,15 @@ import {
   FakePollyRegister,
   startFakePollyRegister,
 } from './__testUtils__/fakePollyRegister';
+import { recordingLogger } from './__testUtils__/recordingLogger';
 import {
   PollyLegalBasisRegistry,
   PollyLegalBasisRegistryOptions,
 } from './PollyLegalBasisRegistry';
 
 const UI_URL = 'https://polly.example.org';
+const UNAVAILABLE =
+  'The register of processing activities is not reachable right now; try again later';
 
 const followUp: ProcessingActivity = {
   registerId: 'polly',
@@ -59,6 +62,7 @@ const communication: ProcessingActivity = {
 
 describe('PollyLegalBasisRegistry', () => {
   let register: FakePollyRegister;
+  let logger: ReturnType<typeof recordingLogger>;
 
   beforeAll(async () => {
     register = await startFakePollyRegister();
@@ -70,6 +74,9 @@ describe('PollyLegalBasisRegistry', () => {
 
   beforeEach(() => {
     register.requests.length = 0;
+    register.streamed.bytes = 0;
+    register.streamed.closed = 0;
+    logger = recordingLogger();
   });
 
   function registryAt(
@@ -79,8 +86,29 @@ describe('PollyLegalBasisRegistry', () => {
     return new PollyLegalBasisRegistry({
       baseUrl: `${register.url}/${mode}`,
       uiUrl: UI_URL,
+      logger,
       ...options,
     });
+  }
+
+  /**
+   * Expects the generic 503 and one log line; answers the line, which says
+   * what really happened.
+   */
+  async function loggedFailure(call: Promise<unknown>): Promise<string> {
+    const error = (await call.catch(e => e)) as Error;
+    expect(ServiceUnavailableError.is(error)).toBe(true);
+    expect(error.message).toBe(UNAVAILABLE);
+    expect(logger.lines).toHaveLength(1);
+    return logger.lines[0];
+  }
+
+  /** Waits up to 2 s for the fake register to see something happen. */
+  async function waitFor(condition: () => boolean) {
+    for (let i = 0; i < 100 && !condition(); i++) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    expect(condition()).toBe(true);
   }
 
   describe('search', () => {
@@ -162,15 +190,18 @@ describe('PollyLegalBasisRegistry', () => {
       await expect(registryAt('odd').search('no-content')).resolves.toEqual([]);
     });
 
-    it('throws InputError when the register rejects the search', async () => {
+    it('throws InputError when the register rejects the search, and logs its words', async () => {
       const error = await registryAt('bad-request')
         .search('follow-up')
         .catch(e => e);
 
       expect(InputError.is(error)).toBe(true);
       expect(error.message).toBe(
-        `The register of processing activities at ${register.url}/bad-request rejected searching for "follow-up" with 400 Bad Request: Invalid search`,
+        'The register of processing activities does not accept searching for "follow-up"',
       );
+      expect(logger.lines).toEqual([
+        `info: The register of processing activities at ${register.url}/bad-request rejected searching for "follow-up" with 400 Bad Request: Invalid search`,
+      ]);
     });
   });
 
@@ -225,24 +256,16 @@ describe('PollyLegalBasisRegistry', () => {
     );
 
     it('throws ServiceUnavailableError when the answer is not JSON', async () => {
-      const error = await registryAt('odd')
-        .get('some-id')
-        .catch(e => e);
-
-      expect(ServiceUnavailableError.is(error)).toBe(true);
-      expect(error.message).toBe(
-        `The register of processing activities at ${register.url}/odd answered with something other than JSON while reading process "some-id"`,
+      expect(await loggedFailure(registryAt('odd').get('some-id'))).toMatch(
+        /^warn: .* at http:\/\/127\.0\.0\.1:\d+\/odd failed while reading process "some-id": answered with something other than JSON$/,
       );
     });
 
-    it('throws a clear error when the register refuses this backend', async () => {
-      const error = await registryAt('forbidden')
-        .get('some-id')
-        .catch(e => e);
-
-      expect(ServiceUnavailableError.is(error)).toBe(true);
-      expect(error.message).toBe(
-        `The register of processing activities at ${register.url}/forbidden answered 403 Forbidden while reading process "some-id": Forbidden (check dataProducts.legalBasis.polly.baseUrl and whether the register lets this backend read it)`,
+    it('logs what to check when the register refuses this backend', async () => {
+      expect(
+        await loggedFailure(registryAt('forbidden').get('some-id')),
+      ).toMatch(
+        /failed while reading process "some-id": answered 403 Forbidden: Forbidden \(check dataProducts\.legalBasis\.polly\.baseUrl and whether the register lets this backend read it\)$/,
       );
     });
   });
@@ -252,46 +275,79 @@ describe('PollyLegalBasisRegistry', () => {
       const registry = registryAt('hang', { timeoutMs: 200 });
       const started = Date.now();
 
-      const error = await registry.search('follow-up').catch(e => e);
-
-      expect(ServiceUnavailableError.is(error)).toBe(true);
-      expect(error.message).toBe(
-        `The register of processing activities at ${register.url}/hang did not answer within 200 ms while searching for "follow-up"`,
+      expect(await loggedFailure(registry.search('follow-up'))).toMatch(
+        /hang failed while searching for "follow-up": did not answer within 200 ms$/,
       );
       expect(Date.now() - started).toBeLessThan(2000);
-      await expect(registry.get('some-id')).rejects.toThrow(
-        /did not answer within 200 ms while reading process "some-id"/,
-      );
     });
 
     it.each([
       ['search', (r: PollyLegalBasisRegistry) => r.search('follow-up')],
       ['get', (r: PollyLegalBasisRegistry) => r.get('some-id')],
-    ])('throws ServiceUnavailableError on 5xx (%s)', async (_, call) => {
-      const error = await call(registryAt('down')).catch(e => e);
+    ])(
+      'tells users only that it is unavailable on 5xx (%s)',
+      async (_, call) => {
+        expect(await loggedFailure(call(registryAt('down')))).toMatch(
+          /down failed while .+: answered 503 Service Unavailable: Down for maintenance$/,
+        );
+      },
+    );
 
-      expect(ServiceUnavailableError.is(error)).toBe(true);
-      expect(error.message).toMatch(
-        new RegExp(
-          `^The register of processing activities at ${register.url}/down answered 503 Service Unavailable while .+: Down for maintenance$`,
-        ),
+    it('keeps network causes and host names out of the message when nothing listens', async () => {
+      const baseUrl = await closedPortUrl();
+      const registry = new PollyLegalBasisRegistry({ baseUrl, logger });
+
+      expect(await loggedFailure(registry.search('follow-up'))).toMatch(
+        /^warn: The register of processing activities at http:\/\/127\.0\.0\.1:\d+ failed while searching for "follow-up": could not be reached: .*ECONNREFUSED/,
       );
     });
+  });
 
-    it('throws ServiceUnavailableError when nothing listens', async () => {
-      const baseUrl = await closedPortUrl();
-      const registry = new PollyLegalBasisRegistry({ baseUrl });
-
-      const error = await registry.search('follow-up').catch(e => e);
-
-      expect(ServiceUnavailableError.is(error)).toBe(true);
-      expect(error.message).toMatch(
-        `The register of processing activities at ${baseUrl} could not be reached while searching for "follow-up": `,
+  describe('answers that are too large', () => {
+    it('refuses a declared 64 MiB answer without reading it', async () => {
+      const started = Date.now();
+      expect(
+        await loggedFailure(registryAt('huge').search('follow-up')),
+      ).toMatch(
+        /huge failed while searching for "follow-up": answered with more than 1048576 bytes \(dataProducts\.legalBasis\.polly\.maxResponseBytes\)$/,
       );
-      expect(error.message).toMatch(/ECONNREFUSED/);
-      await expect(registry.get('some-id')).rejects.toThrow(
-        ServiceUnavailableError,
+      expect(Date.now() - started).toBeLessThan(2000);
+      await waitFor(() => register.streamed.closed === 1);
+      // Socket buffers hold a few MiB at most; far from the whole answer.
+      expect(register.streamed.bytes).toBeLessThan(16 * 1024 * 1024);
+    });
+
+    it('stops reading an endless chunked answer at the cap', async () => {
+      expect(
+        await loggedFailure(
+          registryAt('endless', { maxResponseBytes: 256 * 1024 }).get('x'),
+        ),
+      ).toMatch(
+        /endless failed while reading process "x": answered with more than 262144 bytes/,
       );
+      await waitFor(() => register.streamed.closed === 1);
+      expect(register.streamed.bytes).toBeLessThan(16 * 1024 * 1024);
+    });
+
+    it('reads an answer up to the cap, and not one byte over', async () => {
+      const answer = await registryAt('api').search('follow-up');
+      expect(answer).toHaveLength(2);
+      const size = Buffer.byteLength(
+        await (
+          await fetch(
+            `${register.url}/api/process/search/follow-up?includePurpose=true`,
+          )
+        ).text(),
+      );
+
+      await expect(
+        registryAt('api', { maxResponseBytes: size }).search('follow-up'),
+      ).resolves.toHaveLength(2);
+      expect(
+        await loggedFailure(
+          registryAt('api', { maxResponseBytes: size - 1 }).search('follow-up'),
+        ),
+      ).toMatch(new RegExp(`answered with more than ${size - 1} bytes`));
     });
   });
 
@@ -303,6 +359,7 @@ describe('PollyLegalBasisRegistry', () => {
             legalBasis: { polly: { baseUrl: `${register.url}/api/` } },
           },
         }),
+        { logger },
       );
 
       expect(registry.id).toBe('polly');
@@ -313,39 +370,33 @@ describe('PollyLegalBasisRegistry', () => {
       );
     });
 
+    const pollyConfig = (polly: object) =>
+      new ConfigReader({ dataProducts: { legalBasis: { polly } } });
+
     it('reads every option', async () => {
       const registry = PollyLegalBasisRegistry.fromConfig(
-        new ConfigReader({
-          dataProducts: {
-            legalBasis: {
-              polly: {
-                baseUrl: `${register.url}/hang`,
-                uiUrl: 'https://behandlingskatalog.example.org/',
-                timeout: 100,
-                registerId: 'behandlingskatalog',
-              },
-            },
-          },
+        pollyConfig({
+          baseUrl: `${register.url}/api`,
+          uiUrl: 'https://behandlingskatalog.example.org/',
+          timeout: '2s',
+          maxResponseBytes: 100,
+          registerId: 'behandlingskatalog',
         }),
+        { logger },
       );
 
       expect(registry.id).toBe('behandlingskatalog');
-      await expect(registry.search('follow-up')).rejects.toThrow(
-        /did not answer within 100 ms/,
+      expect(await loggedFailure(registry.get(followUp.id))).toMatch(
+        /answered with more than 100 bytes/,
       );
 
       const answering = PollyLegalBasisRegistry.fromConfig(
-        new ConfigReader({
-          dataProducts: {
-            legalBasis: {
-              polly: {
-                baseUrl: `${register.url}/api`,
-                uiUrl: 'https://behandlingskatalog.example.org/',
-                registerId: 'behandlingskatalog',
-              },
-            },
-          },
+        pollyConfig({
+          baseUrl: `${register.url}/api`,
+          uiUrl: 'https://behandlingskatalog.example.org/',
+          registerId: 'behandlingskatalog',
         }),
+        { logger },
       );
       await expect(answering.get(followUp.id)).resolves.toMatchObject({
         registerId: 'behandlingskatalog',
@@ -353,29 +404,64 @@ describe('PollyLegalBasisRegistry', () => {
       });
     });
 
-    it('requires baseUrl', () => {
+    it.each([
+      ['a duration string', '150ms'],
+      ['an ISO duration', 'PT0.15S'],
+      ['a duration object', { milliseconds: 150 }],
+      ['a plain number of milliseconds, as before', 150],
+      ['milliseconds from an environment variable', '150'],
+    ])('reads the timeout as %s', async (_, timeout) => {
+      const registry = PollyLegalBasisRegistry.fromConfig(
+        pollyConfig({ baseUrl: `${register.url}/hang`, timeout }),
+        { logger },
+      );
+
+      expect(await loggedFailure(registry.search('follow-up'))).toMatch(
+        /did not answer within 150 ms$/,
+      );
+    });
+
+    it('fails on a timeout that is no duration', () => {
       expect(() =>
         PollyLegalBasisRegistry.fromConfig(
-          new ConfigReader({ dataProducts: { legalBasis: { polly: {} } } }),
+          pollyConfig({ baseUrl: register.url, timeout: 'soon' }),
+          { logger },
         ),
+      ).toThrow(
+        /Invalid duration 'soon' in config at 'dataProducts\.legalBasis\.polly\.timeout'/,
+      );
+    });
+
+    it('requires baseUrl', () => {
+      expect(() =>
+        PollyLegalBasisRegistry.fromConfig(pollyConfig({}), { logger }),
       ).toThrow(/dataProducts\.legalBasis\.polly\.baseUrl/);
     });
 
-    it('rejects a base URL that is not http(s) and a timeout that is not positive', () => {
+    it('rejects a base URL that is not http(s), and a timeout or cap that is not positive', () => {
+      const baseUrl = 'https://polly.example.org';
       expect(
-        () => new PollyLegalBasisRegistry({ baseUrl: 'polly.example.org' }),
+        () =>
+          new PollyLegalBasisRegistry({ baseUrl: 'polly.example.org', logger }),
       ).toThrow(/must be an http\(s\) URL, got "polly.example.org"/);
       expect(
         () =>
-          new PollyLegalBasisRegistry({ baseUrl: 'ftp://polly.example.org' }),
+          new PollyLegalBasisRegistry({
+            baseUrl: 'ftp://polly.example.org',
+            logger,
+          }),
       ).toThrow(/must be an http\(s\) URL/);
+      expect(
+        () => new PollyLegalBasisRegistry({ baseUrl, timeoutMs: 0, logger }),
+      ).toThrow(/positive number of milliseconds/);
       expect(
         () =>
           new PollyLegalBasisRegistry({
-            baseUrl: 'https://polly.example.org',
-            timeoutMs: 0,
+            baseUrl,
+            maxResponseBytes: -1,
+            logger,
           }),
-      ).toThrow(/positive number of milliseconds/);
+      ).toThrow(/positive number of bytes/);
     });
   });
 });

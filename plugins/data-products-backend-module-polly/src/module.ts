@@ -18,11 +18,14 @@ export const dataProductsModulePolly = createBackendModule({
       deps: {
         registries: legalBasisRegistryExtensionPoint,
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
       },
-      async init({ registries, config }) {
+      async init({ registries, config, logger }) {
         // Reading the config here fails the startup on a missing baseUrl
         // rather than the first search.
-        registries.addRegistry(PollyLegalBasisRegistry.fromConfig(config));
+        registries.addRegistry(
+          PollyLegalBasisRegistry.fromConfig(config, { logger }),
+        );
       },
     });
   },

@@ -10,6 +10,19 @@ describe('toProcessingActivity', () => {
     },
   );
 
+  it.each([
+    ['NUL', 'p1\u0000'],
+    ['a line break', 'p1\nx'],
+    ['256 characters', 'p'.repeat(256)],
+  ])('skips a process whose id has %s, which no request can store', (_, id) => {
+    expect(
+      toProcessingActivity({ id, name: 'A process' }, options),
+    ).toBeUndefined();
+    expect(
+      toProcessingActivity({ id: 'p'.repeat(255), name: 'A process' }, options),
+    ).toBeDefined();
+  });
+
   it('survives missing and odd fields', () => {
     expect(
       toProcessingActivity(

@@ -1,4 +1,7 @@
-import type { ProcessingActivity } from '@datamesh-governance/plugin-data-products-common';
+import {
+  type ProcessingActivity,
+  safeName,
+} from '@datamesh-governance/plugin-data-products-common';
 
 /** Where the mapped activity comes from and where people read it. */
 export type ToProcessingActivityOptions = {
@@ -64,9 +67,13 @@ function isoDate(value: unknown): string | undefined {
   return match ? match[0] : undefined;
 }
 
+// A request stores the activity's id in a string column: one line, 255 at most.
+const storableId = safeName();
+
 /**
  * Maps one process of a Polly-style register to a processing activity, or
- * returns undefined when it lacks the id or name people need to pick it.
+ * returns undefined when it lacks the id or name people need to pick it,
+ * or has an id no request could store.
  */
 export function toProcessingActivity(
   process: unknown,
@@ -77,7 +84,7 @@ export function toProcessingActivity(
   }
   const id = text(process.id);
   const name = text(process.name);
-  if (!id || !name) {
+  if (!id || !name || !storableId.safeParse(id).success) {
     return undefined;
   }
 

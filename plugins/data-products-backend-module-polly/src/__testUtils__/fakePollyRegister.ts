@@ -15,15 +15,52 @@ type Process = {
  * answers in `__fixtures__`. The first path segment picks how it behaves:
  * `/api` answers like the register, `/down` with 503, `/hang` never,
  * `/forbidden` with 403, `/bad-request` with 400 and `/odd` with shapes
- * that do not follow the contract.
+ * that do not follow the contract. `/huge` sends 64 MiB of JSON with its
+ * Content-Length, `/endless` JSON in chunks without end, both only as fast
+ * as the client reads.
  */
 export type FakePollyRegister = {
   /** `http://127.0.0.1:{port}`, without a path. */
   url: string;
   /** Paths (with query) of the requests received, in order. */
   requests: string[];
+  /** Bytes of body written by `/huge` and `/endless` answers so far. */
+  streamed: { bytes: number; closed: number };
   close(): Promise<void>;
 };
+
+const HUGE_BYTES = 64 * 1024 * 1024;
+const CHUNK = Buffer.alloc(64 * 1024, ' ');
+
+/**
+ * Writes `total` bytes (JSON whitespace after an opening bracket) or, when
+ * `total` is undefined, never stops; only as fast as the socket drains, so
+ * what was written is what the client read or buffered.
+ */
+function stream(
+  res: ServerResponse,
+  total: number | undefined,
+  streamed: FakePollyRegister['streamed'],
+) {
+  let left = total ?? Infinity;
+  res.on('close', () => {
+    streamed.closed += 1;
+  });
+  const write = () => {
+    while (left > 0 && !res.destroyed) {
+      const chunk = CHUNK.subarray(0, Math.min(CHUNK.length, left));
+      left -= chunk.length;
+      streamed.bytes += chunk.length;
+      if (!res.write(chunk)) {
+        res.once('drain', write);
+        return;
+      }
+    }
+    if (left <= 0) res.end();
+  };
+  res.write('[');
+  write();
+}
 
 const searchable: Process[] = searchResponse.content;
 
@@ -114,7 +151,11 @@ function answerOddly(url: URL, res: ServerResponse) {
   }
 }
 
-function handle(req: IncomingMessage, res: ServerResponse) {
+function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  streamed: FakePollyRegister['streamed'],
+) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const [, mode] = url.pathname.split('/');
   const rest = new URL(
@@ -137,6 +178,17 @@ function handle(req: IncomingMessage, res: ServerResponse) {
     case 'odd':
       answerOddly(rest, res);
       return;
+    case 'huge':
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(HUGE_BYTES + 1),
+      });
+      stream(res, HUGE_BYTES, streamed);
+      return;
+    case 'endless':
+      res.writeHead(200, { 'content-type': 'application/json' });
+      stream(res, undefined, streamed);
+      return;
     case 'hang':
       // Never answer: the client has to give up on its own.
       return;
@@ -147,15 +199,17 @@ function handle(req: IncomingMessage, res: ServerResponse) {
 
 export async function startFakePollyRegister(): Promise<FakePollyRegister> {
   const requests: string[] = [];
+  const streamed = { bytes: 0, closed: 0 };
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    handle(req, res);
+    handle(req, res, streamed);
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    streamed,
     close: () =>
       new Promise<void>((resolve, reject) => {
         // Hanging requests and keep-alive sockets would hold close() open.

@@ -16,7 +16,7 @@ import { Request } from 'express';
 import Router from 'express-promise-router';
 import { Decision } from '../service/AccessRequestService';
 import { audited, RouterContext, userOf } from './context';
-import { parse } from './parse';
+import { checkRequestIds, parse } from './parse';
 
 type DecisionItem = Decision & { id: string };
 
@@ -43,7 +43,9 @@ async function decideAll(
 ): Promise<Array<{ id: string; outcome: unknown }>> {
   const { credentials, viewer } = await userOf(ctx, req);
   const ids = [...new Set(items.map(item => item.id))];
-  const targets = await ctx.service.loadForDecision(ids, viewer);
+  const { valid, invalid } = checkRequestIds(ids);
+  const targets = await ctx.service.loadForDecision(valid, viewer);
+  invalid.forEach((error, id) => targets.set(id, error));
   const loaded = ids.filter(id => !(targets.get(id) instanceof Error));
   const decisions =
     loaded.length === 0

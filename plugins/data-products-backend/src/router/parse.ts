@@ -1,5 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { describeIssues } from '@datamesh-governance/plugin-data-products-common';
+import {
+  accessRequestIdSchema,
+  describeIssues,
+  idempotencyKeySchema,
+} from '@datamesh-governance/plugin-data-products-common';
+import { Request } from 'express';
 import { z } from 'zod';
 
 /**
@@ -18,4 +23,50 @@ export function parse<T extends z.ZodType>(
     );
   }
   return result.data;
+}
+
+/** A hostile value, short and with its control characters escaped, for a message. */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+}
+
+/**
+ * The id of a request route (`:id`, or an id in a bulk body). Anything but
+ * an id this API hands out is a 400 before it reaches a query: PostgreSQL
+ * would fail on a NUL, and a 404 would hide the caller's mistake.
+ */
+export function requestIdParam(id: unknown): string {
+  if (typeof id === 'string' && accessRequestIdSchema.safeParse(id).success) {
+    return id;
+  }
+  throw new InputError(`${quoted(id)} is not an access request id`);
+}
+
+/**
+ * The ids of a bulk body split into those that may reach a query and a 400
+ * for each of the rest, so that a bad id fails only its own item.
+ */
+export function checkRequestIds(ids: string[]): {
+  valid: string[];
+  invalid: Map<string, InputError>;
+} {
+  const valid: string[] = [];
+  const invalid = new Map<string, InputError>();
+  for (const id of ids) {
+    try {
+      valid.push(requestIdParam(id));
+    } catch (error) {
+      invalid.set(id, error as InputError);
+    }
+  }
+  return { valid, invalid };
+}
+
+/** The `Idempotency-Key` header, if any; one that cannot be stored is a 400. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.header('Idempotency-Key');
+  return key
+    ? parse(idempotencyKeySchema, key, 'Idempotency-Key header')
+    : undefined;
 }

@@ -11,7 +11,7 @@ import { createHash } from 'crypto';
 import { Request } from 'express';
 import Router from 'express-promise-router';
 import { audited, RouterContext, userOf } from './context';
-import { parse } from './parse';
+import { idempotencyKeyOf, parse, requestIdParam } from './parse';
 import { Viewer } from '../database/AccessRequestStore';
 import { ListFilter } from '../database/listQuery';
 
@@ -45,6 +45,7 @@ export async function readRequest(
   id: string,
 ) {
   const { credentials, viewer } = await userOf(ctx, req);
+  requestIdParam(id);
   const request = await ctx.service.get(id, viewer);
   const [decision] = await ctx.permissions.authorize(
     [{ permission: accessRequestReadPermission, resourceRef: id }],
@@ -74,7 +75,7 @@ export function requestsRouter(ctx: RouterContext) {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not ask for access to data products');
     }
-    const key = req.header('Idempotency-Key');
+    const key = idempotencyKeyOf(req);
     let replayed = false;
     const request = await audited(
       ctx,
@@ -150,6 +151,7 @@ export function requestsRouter(ctx: RouterContext) {
 
   router.post('/requests/:id/cancel', async (req, res) => {
     const { viewer } = await userOf(ctx, req);
+    requestIdParam(req.params.id);
     const body = parse(cancelAccessRequestSchema, req.body, 'cancellation');
     const request = await audited(
       ctx,

@@ -290,7 +290,7 @@ describe.each(databaseIds)('the data-products API on %s', databaseId => {
               reason: 'Use the aggregated port',
             },
             { id: pending.id, action: 'approve' },
-            { id: 'no-such-request', action: 'approve' },
+            { id: '00000000-0000-4000-8000-000000000000', action: 'approve' },
           ],
         });
       expect(res.status).toBe(200);

@@ -4,3 +4,4 @@ export * from './duration';
 export * from './schemas';
 export * from './permissions';
 export * from './fieldErrors';
+export * from './safeText';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { MAX_NAME_LENGTH, noNul, safeName, safeText } from './safeText';
 
 const entityRef = z
   .string()
+  .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
   .regex(
     /^[a-z0-9_-]+:([a-z0-9_.-]+\/)?[a-z0-9_.-]+$/i,
     'must be an entity ref like kind:namespace/name',
@@ -13,25 +15,68 @@ const isoTimestamp = z.iso
   .describe('an ISO 8601 date or timestamp');
 
 /**
+ * The id of an access request (the backend makes them with randomUUID).
+ * Anything else is refused before it reaches a query.
+ * @public
+ */
+export const accessRequestIdSchema = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'is not an access request id',
+  );
+
+/**
+ * The `Idempotency-Key` header of `POST /requests`: printable ASCII that
+ * fits its column (a UUID is the usual choice).
+ * @public
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+  .regex(
+    /^[\x20-\x7e]*$/,
+    'must be printable ASCII, without control characters',
+  );
+
+/**
+ * Which processing activity of which register: the path of
+ * `GET /legal-bases/:registerId/:activityId` and the pointer a request keeps.
+ * @public
+ */
+export const legalBasisPointerSchema = z.strictObject({
+  registerId: safeName(),
+  activityId: safeName(),
+});
+
+const GIVE_Q = 'Give q: a number like B123 or words from the name';
+
+/** Query of `GET /legal-bases`. @public */
+export const legalBasisSearchQuerySchema = z.strictObject({
+  q: z
+    .string({ error: GIVE_Q })
+    .trim()
+    .min(1, GIVE_Q)
+    .max(200, 'must be at most 200 characters')
+    .refine(noNul, 'must not contain NUL characters (\\u0000)'),
+});
+
+/**
  * Body of `POST /requests`. Strict: unknown fields (a requester, a status)
  * are refused, never mass-assigned.
  * @public
  */
 export const createAccessRequestSchema = z.strictObject({
   entityRef,
-  outputPort: z.string().min(1),
+  outputPort: safeName(),
   /** Who gets access; defaults to the requester. */
   subjectRef: entityRef.optional(),
-  purpose: z
-    .string()
-    .trim()
-    .min(10, 'say in a sentence what you will use the data for'),
-  legalBasis: z
-    .strictObject({
-      registerId: z.string().min(1),
-      activityId: z.string().min(1),
-    })
-    .optional(),
+  purpose: safeText().min(
+    10,
+    'say in a sentence what you will use the data for',
+  ),
+  legalBasis: legalBasisPointerSchema.optional(),
   endsAt: isoTimestamp,
   acceptTerms: z.literal(true, {
     error: 'the terms of use of the port must be accepted',
@@ -43,22 +88,26 @@ export type CreateAccessRequest = z.infer<typeof createAccessRequestSchema>;
 
 /** Body of `POST /requests/:id/approve`. @public */
 export const approveAccessRequestSchema = z.strictObject({
-  reason: z.string().trim().max(2000).optional(),
+  reason: safeText().optional(),
   /** Shortens the requested end date; never extends it. */
   endsAt: isoTimestamp.optional(),
 });
 
 /** Body of `POST /requests/:id/reject` and `/revoke`: a reason is required. @public */
 export const reasonRequiredSchema = z.strictObject({
-  reason: z.string().trim().min(1, 'give a reason').max(2000),
+  reason: safeText().min(1, 'give a reason'),
 });
 
 /** Body of `POST /requests/:id/cancel`. @public */
 export const cancelAccessRequestSchema = z.strictObject({
-  reason: z.string().trim().max(2000).optional(),
+  reason: safeText().optional(),
 });
 
-/** Body of `POST /requests/decisions`. @public */
+/**
+ * Body of `POST /requests/decisions`. Ids are checked item by item (see
+ * {@link accessRequestIdSchema}) so that one bad id fails only its item.
+ * @public
+ */
 export const bulkDecisionSchema = z.strictObject({
   decisions: z
     .array(
@@ -66,13 +115,13 @@ export const bulkDecisionSchema = z.strictObject({
         z.strictObject({
           id: z.string().min(1),
           action: z.literal('approve'),
-          reason: z.string().trim().max(2000).optional(),
+          reason: safeText().optional(),
           endsAt: isoTimestamp.optional(),
         }),
         z.strictObject({
           id: z.string().min(1),
           action: z.literal('reject'),
-          reason: z.string().trim().min(1, 'give a reason').max(2000),
+          reason: safeText().min(1, 'give a reason'),
         }),
       ]),
     )
@@ -104,7 +153,8 @@ export const listAccessRequestsQuerySchema = z.strictObject({
   createdBefore: isoTimestamp.optional(),
   sort: z.enum(accessRequestSortFields).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  cursor: z.string().optional(),
+  /** Decoded and checked by the backend; a cursor it hands out is short. */
+  cursor: z.string().max(500, 'is not one this API handed out').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
