@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { governancePermissions } from '@datamesh-governance/plugin-governance-common';
 import {
   PolicyCheck,
   governancePolicyChecksExtensionPoint,
@@ -18,6 +19,7 @@ import { OpinionStore } from './database/OpinionStore';
 import { builtInPolicyChecks } from './policies/builtin';
 import { PolicyEvaluator } from './policies/PolicyEvaluator';
 import { createRouter } from './router';
+import { createGovernanceService } from './service/createGovernanceService';
 
 /** Id of the scheduled task that re-reads every ADR source. */
 export const ADR_REFRESH_TASK_ID = 'governance-adr-refresh';
@@ -50,12 +52,15 @@ export const governancePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, logger, urlReader, catalog, auth } = deps;
+        deps.permissionsRegistry.addPermissions(governancePermissions);
         const integrations = ScmIntegrations.fromConfig(config);
         const configured = sourcesFromConfig(config, urlReader, integrations);
         const configuredIds = new Set(configured.map(s => s.id));
@@ -88,7 +93,6 @@ export const governancePlugin = createBackendPlugin({
           [...builtInPolicyChecks, ...checks],
           adrs,
           catalog,
-          auth,
         );
 
         // Each replica keeps its own copy in memory, so the task is local.
@@ -103,11 +107,15 @@ export const governancePlugin = createBackendPlugin({
           fn: () => adrs.refresh(),
         });
 
+        const service = createGovernanceService({
+          adrs,
+          opinions: new OpinionStore(await applyMigrations(deps.database)),
+          policies,
+          permissions: deps.permissions,
+        });
         deps.httpRouter.use(
-          createRouter({
-            adrs,
-            opinions: new OpinionStore(await applyMigrations(deps.database)),
-            policies,
+          await createRouter({
+            service,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),

@@ -1,5 +1,6 @@
 /**
- * Shared contracts of the governance plugins: ADRs, opinions and policy checks.
+ * Shared contracts of the governance plugins: ADRs, opinions, policy checks,
+ * permissions, and the client of the governance backend.
  *
  * @packageDocumentation
  */
@@ -8,3 +9,7 @@ export * from './adr';
 export * from './opinions';
 export * from './policies';
 export * from './helpers';
+export * from './permissions';
+export * from './search';
+export * from './fieldIssues';
+export * from './client';

@@ -8,11 +8,12 @@ import {
   DocumentCollatorFactory,
   IndexableDocument,
 } from '@backstage/plugin-search-common';
-import type {
-  AdrIndex,
+import {
   AdrStatus,
   AdrTrust,
-  AdrWithContent,
+  GOVERNANCE_ADR_SEARCH_TYPE,
+  GovernanceApiClient,
+  TypedResponse,
 } from '@datamesh-governance/plugin-governance-common';
 import { Readable } from 'node:stream';
 
@@ -33,12 +34,14 @@ export interface AdrDocument extends IndexableDocument {
 }
 
 /**
- * Reads the ADRs from the governance backend, as the search plugin and with
- * a service token, and yields one document per ADR.
+ * Reads the ADRs from the governance backend with its OpenAPI client, as the
+ * search plugin and with a service token, and yields one document per ADR,
+ * of type `governance-adr`.
  * @public
  */
 export class AdrCollatorFactory implements DocumentCollatorFactory {
-  readonly type = 'adr';
+  readonly type = GOVERNANCE_ADR_SEARCH_TYPE;
+  private readonly client: GovernanceApiClient;
 
   constructor(
     private readonly options: {
@@ -46,22 +49,29 @@ export class AdrCollatorFactory implements DocumentCollatorFactory {
       auth: AuthService;
       logger: LoggerService;
     },
-  ) {}
+  ) {
+    this.client = new GovernanceApiClient({ discoveryApi: options.discovery });
+  }
 
   async getCollator(): Promise<Readable> {
     return Readable.from(this.documents());
   }
 
   private async *documents(): AsyncGenerator<AdrDocument> {
-    const index = await this.get<AdrIndex>('/adrs');
+    const index = await bodyOf(
+      await this.client.listAdrs({}, await this.tokenOptions()),
+    );
     for (const source of index.sources.filter(s => !s.ok)) {
       this.options.logger.warn(
         `ADR source ${source.id} could not be read (${source.error}); indexing what it gave last`,
       );
     }
     for (const item of index.items) {
-      const adr = await this.get<AdrWithContent>(
-        `/adrs/${encodeURIComponent(item.id)}`,
+      const adr = await bodyOf(
+        await this.client.getAdr(
+          { path: { adrId: item.id } },
+          await this.tokenOptions(),
+        ),
       );
       yield {
         title: adr.title,
@@ -78,19 +88,18 @@ export class AdrCollatorFactory implements DocumentCollatorFactory {
     }
   }
 
-  private async get<T>(path: string): Promise<T> {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl('governance');
-    const { token } = await auth.getPluginRequestToken({
+  private async tokenOptions() {
+    const { auth } = this.options;
+    return auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'governance',
     });
-    const response = await fetch(`${baseUrl}${path}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
+}
+
+async function bodyOf<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response as Response);
+  }
+  return response.json();
 }

@@ -47,7 +47,8 @@ describe('searchModuleGovernanceCollator', () => {
     try {
       expect(collators).toHaveLength(1);
       const { factory } = collators[0];
-      expect(factory.type).toBe('adr');
+      // Not `adr`: that is the community ADR plugin's type.
+      expect(factory.type).toBe('governance-adr');
 
       const documents: AdrDocument[] = [];
       for await (const document of await factory.getCollator()) {

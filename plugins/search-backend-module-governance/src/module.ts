@@ -15,7 +15,7 @@ const defaultSchedule: SchedulerServiceTaskScheduleDefinition = {
 };
 
 /**
- * Makes the governance ADRs findable in Backstage search (document type `adr`).
+ * Makes the governance ADRs findable in Backstage search (document type `governance-adr`).
  * @public
  */
 export const searchModuleGovernanceCollator = createBackendModule({

@@ -14,6 +14,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { dataProductsPolicyDecision } from '@datamesh-governance/plugin-data-products-node';
+import { governancePolicyDecision } from '@datamesh-governance/plugin-governance-node';
 import { isAdmin, readAdmins } from './policy/admins';
 import { catalogDecision } from './policy/catalogDecision';
 import { scaffolderDecision } from './policy/scaffolderDecision';
@@ -22,6 +23,8 @@ import { scaffolderDecision } from './policy/scaffolderDecision';
  * The portal's policy, usable as is:
  * - access requests: the data-products suite's rules
  *   (`dataProductsPolicyDecision`);
+ * - opinions and policy checks: the governance plugin's rules
+ *   (`governancePolicyDecision`);
  * - catalog writes: admins (`permission.admins`), and for deleting or
  *   refreshing an entity its owners;
  * - scaffolder: signed-in users, their own tasks; the editor for admins;
@@ -42,6 +45,7 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
     const admin = isAdmin(this.admins, user);
     const decision =
       dataProductsPolicyDecision(request, user) ??
+      governancePolicyDecision(request, user) ??
       catalogDecision(permission, user, admin) ??
       scaffolderDecision(permission, user, admin);
     if (decision) {

@@ -25,6 +25,8 @@ export async function startGovernanceBackend(options: {
   databaseId: TestDatabaseId;
   config?: object;
   entities?: Entity[];
+  /** A catalog of one's own instead of the mock holding `entities`. */
+  catalog?: ServiceFactory;
   features?: Parameters<typeof startTestBackend>[0]['features'];
 }) {
   const knex = await options.databases.init(options.databaseId);
@@ -37,9 +39,10 @@ export async function startGovernanceBackend(options: {
     features: [
       governancePlugin,
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({
-        entities: options.entities ?? demoDataProducts(),
-      }),
+      options.catalog ??
+        catalogServiceMock.factory({
+          entities: options.entities ?? demoDataProducts(),
+        }),
       scheduler.factory(),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       ...(options.features ?? []),

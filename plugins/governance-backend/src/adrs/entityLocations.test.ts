@@ -1,3 +1,4 @@
+import { ANNOTATION_ADR_LOCATION } from '@backstage/plugin-adr-common';
 import type { Entity } from '@backstage/catalog-model';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -58,31 +59,31 @@ describe('ADR locations from entity annotations', () => {
       },
       entities: [
         component('payments', {
-          'backstage.io/adr-location': 'docs/adr',
+          [ANNOTATION_ADR_LOCATION]: 'docs/adr',
           'backstage.io/source-location': fromRepository,
         }),
         component('file-url', {
-          'backstage.io/adr-location': `file://${secretFolder}`,
+          [ANNOTATION_ADR_LOCATION]: `file://${secretFolder}`,
           'backstage.io/source-location': fromRepository,
         }),
         component('etc', {
-          'backstage.io/adr-location': 'file:///etc',
+          [ANNOTATION_ADR_LOCATION]: 'file:///etc',
           'backstage.io/source-location': fromRepository,
         }),
         component('local-relative', {
-          'backstage.io/adr-location': '../',
+          [ANNOTATION_ADR_LOCATION]: '../',
           'backstage.io/managed-by-location': fromLocalFile,
         }),
         component('local-up', {
-          'backstage.io/adr-location': '../../',
+          [ANNOTATION_ADR_LOCATION]: '../../',
           'backstage.io/managed-by-location': fromLocalFile,
         }),
         component('local-absolute', {
-          'backstage.io/adr-location': secretFolder,
+          [ANNOTATION_ADR_LOCATION]: secretFolder,
           'backstage.io/managed-by-location': fromLocalFile,
         }),
         component('elsewhere', {
-          'backstage.io/adr-location': 'https://evil.example.com/adrs',
+          [ANNOTATION_ADR_LOCATION]: 'https://evil.example.com/adrs',
           'backstage.io/source-location': fromRepository,
         }),
       ],

@@ -1,3 +1,4 @@
+import { ANNOTATION_ADR_LOCATION } from '@backstage/plugin-adr-common';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,7 +70,7 @@ describe('ADR sources', () => {
             name: 'payment-service',
             namespace: 'default',
             annotations: {
-              'backstage.io/adr-location': 'docs/adr',
+              [ANNOTATION_ADR_LOCATION]: 'docs/adr',
               'backstage.io/source-location': `url:${gitea.baseUrl}/acme/payments/src/branch/main/`,
             },
           },

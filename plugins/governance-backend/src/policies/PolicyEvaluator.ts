@@ -1,4 +1,4 @@
-import { AuthService } from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
@@ -32,7 +32,9 @@ type BoundCheck = {
 /**
  * Runs the registered policy checks on catalog entities, with the
  * parameters of the ADR that introduces each policy. Computed per request:
- * one catalog query and (products × checks) pure function calls.
+ * one catalog query and (products × checks) pure function calls. The catalog
+ * is read with the caller's credentials, so an entity the caller may not see
+ * is neither counted nor listed.
  */
 export class PolicyEvaluator {
   private readonly checks: PolicyCheck[];
@@ -41,7 +43,6 @@ export class PolicyEvaluator {
     checks: PolicyCheck[],
     private readonly adrs: AdrRepository,
     private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
   ) {
     const ids = new Set<string>();
     for (const check of checks) {
@@ -53,18 +54,22 @@ export class PolicyEvaluator {
     this.checks = checks;
   }
 
-  /** Each policy with its ADRs and compliance over all DataProducts; `adrId` keeps those it names. */
-  async compliance(adrId?: string): Promise<PolicyCompliance[]> {
+  /**
+   * Each policy with its ADRs and compliance over the DataProducts the
+   * caller may see; with `adr`, only the policies it names.
+   */
+  async compliance(options: {
+    adr?: Adr;
+    credentials: BackstageCredentials;
+  }): Promise<PolicyCompliance[]> {
     let bound = await this.bind();
-    if (adrId) {
-      const adr = await this.adrs.get(adrId);
-      if (!adr) throw new NotFoundError(`No ADR ${adrId}`);
-      const named = new Set(adr.policies.map(p => p.id));
+    if (options.adr) {
+      const named = new Set(options.adr.policies.map(p => p.id));
       bound = bound.filter(b => named.has(b.definition.id));
     }
     const { items: products } = await this.catalog.getEntities(
       { filter: { kind: DATA_PRODUCT_KIND } },
-      { credentials: await this.auth.getOwnServiceCredentials() },
+      { credentials: options.credentials },
     );
     return bound.map(b => {
       const results = products.flatMap(entity =>
@@ -85,11 +90,14 @@ export class PolicyEvaluator {
     });
   }
 
-  /** The checks that apply to one entity, passed or not. */
-  async entityChecks(entityRef: string): Promise<EntityCheck[]> {
+  /** The checks that apply to one entity, passed or not; 404 when the caller may not see it. */
+  async entityChecks(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityCheck[]> {
     const ref = normalizeRef(entityRef);
     const entity = await this.catalog.getEntityByRef(ref, {
-      credentials: await this.auth.getOwnServiceCredentials(),
+      credentials: options.credentials,
     });
     if (!entity) throw new NotFoundError(`No entity ${ref} in the catalog`);
     const bound = await this.bind();

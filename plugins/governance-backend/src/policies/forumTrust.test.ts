@@ -1,3 +1,4 @@
+import { ANNOTATION_ADR_LOCATION } from '@backstage/plugin-adr-common';
 import path from 'node:path';
 import { demoDataProducts } from '../__testUtils__/demoEntities';
 import { createTestDatabases } from '../__testUtils__/databases';
@@ -87,7 +88,7 @@ describe.each([
               name: 'payments',
               namespace: 'default',
               annotations: {
-                'backstage.io/adr-location': 'docs/adr',
+                [ANNOTATION_ADR_LOCATION]: 'docs/adr',
                 'backstage.io/source-location': `url:${gitea.baseUrl}/acme/payments/src/branch/main/`,
               },
             },

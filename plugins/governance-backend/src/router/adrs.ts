@@ -1,19 +1,18 @@
-import Router from 'express-promise-router';
-import { adrOr404, requireCaller, RouterContext } from './context';
+import {
+  callerCredentials,
+  GovernanceApiRouter,
+  RouterContext,
+} from './context';
 
 /** `GET /adrs`, `GET /adrs/:adrId`. */
-export function adrsRouter(ctx: RouterContext) {
-  const router = Router();
-
+export function adrRoutes(router: GovernanceApiRouter, ctx: RouterContext) {
   router.get('/adrs', async (req, res) => {
-    await requireCaller(ctx, req);
-    res.json(await ctx.adrs.index());
+    await callerCredentials(ctx, req);
+    res.json(await ctx.service.listAdrs());
   });
 
   router.get('/adrs/:adrId', async (req, res) => {
-    await requireCaller(ctx, req);
-    res.json(await adrOr404(ctx, req.params.adrId));
+    await callerCredentials(ctx, req);
+    res.json(await ctx.service.getAdr(req.params.adrId));
   });
-
-  return router;
 }

@@ -1,16 +1,27 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { adrsRouter } from './adrs';
+import { createOpenApiRouter, spec } from '../schema/openapi/generated/router';
+import { adrRoutes } from './adrs';
 import { RouterContext } from './context';
-import { opinionsRouter } from './opinions';
-import { policiesRouter } from './policies';
+import { opinionRoutes } from './opinions';
+import { policyRoutes } from './policies';
+import { requestValidation } from './validation';
 
-/** The governance REST API. */
-export function createRouter(ctx: RouterContext): express.Router {
+/** The governance REST API, as src/schema/openapi.yaml describes it. */
+export async function createRouter(
+  ctx: RouterContext,
+): Promise<express.Router> {
+  const api = await createOpenApiRouter({
+    // Validated in front of it, keeping the issues (see validation.ts).
+    validatorOptions: { validateRequests: false },
+  });
+  adrRoutes(api, ctx);
+  opinionRoutes(api, ctx);
+  policyRoutes(api, ctx);
+
   const router = Router();
   router.use(express.json());
-  router.use(adrsRouter(ctx));
-  router.use(opinionsRouter(ctx));
-  router.use(policiesRouter(ctx));
+  router.use(requestValidation(spec));
+  router.use(api);
   return router;
 }

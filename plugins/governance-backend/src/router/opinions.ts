@@ -1,65 +1,44 @@
-import { ConflictError } from '@backstage/errors';
+import { opinionInputSchema } from '@datamesh-governance/plugin-governance-common';
 import {
-  emptyOpinionCounts,
-  opinionInputSchema,
-  OpinionSummary,
-} from '@datamesh-governance/plugin-governance-common';
-import Router from 'express-promise-router';
-import { adrOr404, requireCaller, RouterContext } from './context';
-import { parse } from './parse';
+  callerCredentials,
+  GovernanceApiRouter,
+  RouterContext,
+} from './context';
+import { parseBody } from './parse';
 
 /** Opinions on an ADR: the summary, the history, and the caller's own. */
-export function opinionsRouter(ctx: RouterContext) {
-  const router = Router();
-
+export function opinionRoutes(router: GovernanceApiRouter, ctx: RouterContext) {
   router.get('/adrs/:adrId/opinions', async (req, res) => {
-    await requireCaller(ctx, req);
-    const adr = await adrOr404(ctx, req.params.adrId);
-    const items = await ctx.opinions.list(adr.id);
-    const counts = emptyOpinionCounts();
-    for (const opinion of items) {
-      counts[opinion.perspective][opinion.stance] += 1;
-    }
-    const summary: OpinionSummary = {
-      items,
-      counts,
-      open: adr.status === 'proposed',
-    };
-    res.json(summary);
+    await callerCredentials(ctx, req);
+    res.json(await ctx.service.getOpinions(req.params.adrId));
   });
 
   router.get('/adrs/:adrId/opinions/history', async (req, res) => {
-    await requireCaller(ctx, req);
-    const adr = await adrOr404(ctx, req.params.adrId);
-    res.json({ items: await ctx.opinions.history(adr.id) });
+    await callerCredentials(ctx, req);
+    res.json({
+      items: await ctx.service.getOpinionHistory(req.params.adrId),
+    });
   });
 
   router.put('/adrs/:adrId/opinions/mine', async (req, res) => {
     const credentials = await ctx.httpAuth.credentials(req, {
       allow: ['user'],
     });
-    const adr = await adrOr404(ctx, req.params.adrId);
-    const input = parse(opinionInputSchema, req.body, 'opinion');
+    // The contract has checked the shape; the shared schema adds what it
+    // cannot say (blank comments, control characters, broken Unicode).
+    const input = parseBody(opinionInputSchema, req.body);
+    const { adrId } = req.params;
     const event = await ctx.auditor.createEvent({
       eventId: 'governance-opinion-record',
       request: req,
       severityLevel: 'medium',
-      meta: {
-        adrId: adr.id,
-        stance: input.stance,
-        perspective: input.perspective,
-      },
+      meta: { adrId, stance: input.stance, perspective: input.perspective },
     });
     try {
-      if (adr.status !== 'proposed') {
-        throw new ConflictError(
-          `ADR ${adr.id} is ${adr.status}; only proposed ADRs take opinions`,
-        );
-      }
-      const { opinion, outcome } = await ctx.opinions.record(
-        adr.id,
-        credentials.principal.userEntityRef,
+      const { opinion, outcome } = await ctx.service.recordOpinion(
+        adrId,
         input,
+        { credentials },
       );
       await event.success({ meta: { outcome, revision: opinion.revision } });
       res.status(outcome === 'created' ? 201 : 200).json(opinion);
@@ -68,6 +47,4 @@ export function opinionsRouter(ctx: RouterContext) {
       throw error;
     }
   });
-
-  return router;
 }

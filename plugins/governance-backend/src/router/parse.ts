@@ -1,24 +1,17 @@
-import { InputError } from '@backstage/errors';
+import { fieldIssuesFromZod } from '@datamesh-governance/plugin-governance-common';
 import { z } from 'zod';
+import { RequestInputError } from './RequestInputError';
 
-/** Parses with a zod schema; a mismatch is a 400 that names each field. */
-export function parse<T extends z.ZodType>(
+/** Parses a request body with a zod schema; a mismatch is a 400 listing each field's issue. */
+export function parseBody<T extends z.ZodType>(
   schema: T,
   value: unknown,
-  where: string,
 ): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
-    const problems = result.error.issues.map(issue => {
-      const path = issue.path.join('.');
-      if (issue.code === 'unrecognized_keys') {
-        return `unknown field${
-          issue.keys.length > 1 ? 's' : ''
-        } ${issue.keys.join(', ')}${path ? ` in ${path}` : ''}`;
-      }
-      return path ? `${path}: ${issue.message}` : issue.message;
-    });
-    throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);
+    throw new RequestInputError(
+      fieldIssuesFromZod(result.error.issues, 'body'),
+    );
   }
   return result.data;
 }

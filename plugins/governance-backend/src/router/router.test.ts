@@ -149,15 +149,40 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
         author: LEO,
       });
       expect(res.status).toBe(400);
+      expect(res.body.error.issues).toEqual([
+        { path: '/body/author', message: 'unknown field author' },
+      ]);
       expect(res.body.error.message).toMatch(/unknown field author/);
-      const missing = await put(ADA, PROPOSED, {
+    });
+
+    it('lists every field at fault in the body of a 400', async () => {
+      const wrong = await put(ADA, PROPOSED, {
         stance: 'maybe',
+        perspective: 'everyone',
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error.name).toBe('InputError');
+      expect(wrong.body.error.issues).toEqual(
+        expect.arrayContaining([
+          {
+            path: '/body/stance',
+            message: expect.stringMatching(/support, concern, object/),
+          },
+          { path: '/body/perspective', message: expect.any(String) },
+          { path: '/body/comment', message: expect.any(String) },
+        ]),
+      );
+      expect(wrong.body.error.message).toMatch(/\/body\/stance: /);
+      // What the contract cannot say, the shared schema adds, in the same shape.
+      const blank = await put(ADA, PROPOSED, {
+        stance: 'support',
         perspective: 'consumer',
         comment: ' ',
       });
-      expect(missing.status).toBe(400);
-      expect(missing.body.error.message).toMatch(/stance/);
-      expect(missing.body.error.message).toMatch(/comment: say briefly why/);
+      expect(blank.status).toBe(400);
+      expect(blank.body.error.issues).toEqual([
+        { path: '/body/comment', message: 'say briefly why' },
+      ]);
     });
 
     it('refuses text PostgreSQL cannot store or that is not valid Unicode, and stores nothing', async () => {
@@ -175,7 +200,9 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
           comment,
         });
         expect(res.status).toBe(400);
-        expect(res.body.error.message).toMatch(message);
+        expect(res.body.error.issues).toEqual([
+          { path: '/body/comment', message: expect.stringMatching(message) },
+        ]);
       }
       const after = await http
         .get(`/api/governance/adrs/${PROPOSED}/opinions/history`)
@@ -324,9 +351,14 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
       ]) {
         const res = await http.get(`/api/governance${path}`).set(as.user(ADA));
         expect([path, res.status]).toEqual([path, 400]);
-        expect(res.body.error.message).toMatch(
-          /adrId must be letters, digits, ".", "_" or "-", at most 255 characters/,
-        );
+        expect(res.body.error.issues).toEqual([
+          {
+            path: expect.stringMatching(/^\/(params|query)\/adrId$/),
+            message: expect.stringMatching(
+              /must match pattern|must NOT have more than 255 characters/,
+            ),
+          },
+        ]);
       }
     });
 
@@ -335,7 +367,12 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
         .get('/api/governance/checks')
         .set(as.user(ADA));
       expect(missing.status).toBe(400);
-      expect(missing.body.error.message).toMatch(/Give entityRef/);
+      expect(missing.body.error.issues).toEqual([
+        {
+          path: '/query/entityRef',
+          message: "must have required property 'entityRef'",
+        },
+      ]);
       const unknown = await http
         .get('/api/governance/checks?entityRef=dataproduct:default/nope')
         .set(as.user(ADA));
@@ -344,14 +381,29 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
         .get('/api/governance/checks?entityRef=dataproduct:default/a%00b')
         .set(as.user(ADA));
       expect(withNul.status).toBe(400);
-      expect(withNul.body.error.message).toMatch(
-        /entityRef must not contain control characters/,
-      );
+      expect(withNul.body.error.issues).toEqual([
+        { path: '/query/entityRef', message: expect.any(String) },
+      ]);
       const long = await http
         .get(`/api/governance/checks?entityRef=${'a'.repeat(1001)}`)
         .set(as.user(ADA));
       expect(long.status).toBe(400);
-      expect(long.body.error.message).toMatch(/longer than 1000 characters/);
+      expect(long.body.error.issues).toEqual([
+        {
+          path: '/query/entityRef',
+          message: 'must NOT have more than 1000 characters',
+        },
+      ]);
+      const twice = await http
+        .get('/api/governance/checks?entityRef=a&entityRef=b')
+        .set(as.user(ADA));
+      expect(twice.status).toBe(400);
+      const unknownParameter = await http
+        .get('/api/governance/policies?adrid=x')
+        .set(as.user(ADA));
+      expect(unknownParameter.body.error.issues).toEqual([
+        { path: '/query/adrid', message: "Unknown query parameter 'adrid'" },
+      ]);
     });
   });
 });

@@ -4,92 +4,78 @@ import {
   AdrIndex,
   AdrWithContent,
   EntityCheck,
+  GovernanceApiClient,
   Opinion,
   OpinionInput,
   OpinionRevision,
   OpinionSummary,
   PolicyCompliance,
+  TypedResponse,
 } from '@datamesh-governance/plugin-governance-common';
 import { GovernanceApi } from './GovernanceApi';
 
-/** Talks to the governance backend over `fetchApi`, so calls carry the user's token. @public */
+/**
+ * The governance API over the backend's OpenAPI client, with `fetchApi` so
+ * that calls carry the user's token. A failed call throws `ResponseError`;
+ * a 400's per-field issues stay in its `body.error.issues`.
+ * @public
+ */
 export class GovernanceClient implements GovernanceApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: GovernanceApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new GovernanceApiClient(options);
   }
 
-  listAdrs(): Promise<AdrIndex> {
-    return this.request('/adrs');
+  async listAdrs(): Promise<AdrIndex> {
+    return bodyOf(await this.client.listAdrs());
   }
 
-  getAdr(adrId: string): Promise<AdrWithContent> {
-    return this.request(`/adrs/${encodeURIComponent(adrId)}`);
+  async getAdr(adrId: string): Promise<AdrWithContent> {
+    return bodyOf(await this.client.getAdr({ path: { adrId } }));
   }
 
-  getOpinions(adrId: string): Promise<OpinionSummary> {
-    return this.request(`/adrs/${encodeURIComponent(adrId)}/opinions`);
+  async getOpinions(adrId: string): Promise<OpinionSummary> {
+    return bodyOf(await this.client.getOpinions({ path: { adrId } }));
   }
 
   async getOpinionHistory(adrId: string): Promise<OpinionRevision[]> {
-    const page = await this.request<{ items: OpinionRevision[] }>(
-      `/adrs/${encodeURIComponent(adrId)}/opinions/history`,
+    const page = await bodyOf(
+      await this.client.getOpinionHistory({ path: { adrId } }),
     );
     return page.items;
   }
 
-  recordOpinion(adrId: string, input: OpinionInput): Promise<Opinion> {
+  async recordOpinion(adrId: string, input: OpinionInput): Promise<Opinion> {
     const { stance, perspective, comment } = input;
-    return this.request(`/adrs/${encodeURIComponent(adrId)}/opinions/mine`, {
-      method: 'PUT',
-      body: { stance, perspective, comment },
-    });
+    return bodyOf(
+      await this.client.recordOpinion({
+        path: { adrId },
+        body: { stance, perspective, comment },
+      }),
+    );
   }
 
   async listPolicies(
     options: { adrId?: string } = {},
   ): Promise<PolicyCompliance[]> {
-    const page = await this.request<{ items: PolicyCompliance[] }>(
-      `/policies${toQuery({ adrId: options.adrId })}`,
+    const page = await bodyOf(
+      await this.client.listPolicies({ query: { adrId: options.adrId } }),
     );
     return page.items;
   }
 
   async getEntityChecks(entityRef: string): Promise<EntityCheck[]> {
-    const page = await this.request<{ items: EntityCheck[] }>(
-      `/checks${toQuery({ entityRef })}`,
+    const page = await bodyOf(
+      await this.client.getEntityChecks({ query: { entityRef } }),
     );
     return page.items;
   }
-
-  private async request<T>(
-    path: string,
-    init?: { method?: string; body?: unknown },
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('governance');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: init?.method ?? 'GET',
-      headers:
-        init?.body === undefined
-          ? undefined
-          : { 'Content-Type': 'application/json' },
-      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
 }
 
-function toQuery(params: Record<string, string | undefined>) {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, value);
+async function bodyOf<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response as Response);
   }
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  return response.json();
 }

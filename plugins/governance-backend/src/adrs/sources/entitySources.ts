@@ -6,12 +6,14 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  ANNOTATION_ADR_LOCATION,
+  getAdrLocationUrl,
+  isAdrAvailable,
+} from '@backstage/plugin-adr-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AdrFileSource } from './types';
 import { UrlTreeSource } from './UrlTreeSource';
-
-/** The annotation of the community ADR plugin, read the same way. */
-export const ADR_LOCATION_ANNOTATION = 'backstage.io/adr-location';
 
 /**
  * An entity whose ADR location is refused or cannot be worked out: reported
@@ -28,7 +30,7 @@ class RefusedSource implements AdrFileSource {
     private readonly reason: string,
   ) {}
   async readFiles(): Promise<never> {
-    throw new Error(`${ADR_LOCATION_ANNOTATION} is not read: ${this.reason}`);
+    throw new Error(`${ANNOTATION_ADR_LOCATION} is not read: ${this.reason}`);
   }
 }
 
@@ -46,7 +48,7 @@ export async function sourcesFromCatalog(options: {
   const { items } = await options.catalog.getEntities(
     {
       filter: {
-        [`metadata.annotations.${ADR_LOCATION_ANNOTATION}`]:
+        [`metadata.annotations.${ANNOTATION_ADR_LOCATION}`]:
           CATALOG_FILTER_EXISTS,
       },
       fields: ['kind', 'metadata'],
@@ -62,10 +64,7 @@ function sourceForEntity(
 ): AdrFileSource {
   const entityRef = stringifyEntityRef(entity);
   const id = entityRef.toLocaleLowerCase('en-US').replace(/[:/]/g, '-');
-  const annotation = String(
-    entity.metadata.annotations?.[ADR_LOCATION_ANNOTATION] ?? '',
-  );
-  const resolved = resolveAdrLocation(entity, annotation, options.integrations);
+  const resolved = resolveAdrLocation(entity, options.integrations);
   if (!resolved.ok) {
     return new RefusedSource(id, entityRef, resolved.reason);
   }
@@ -81,19 +80,19 @@ function sourceForEntity(
 }
 
 /**
- * Relative to the entity's source location (`backstage.io/source-location`,
- * else where it was registered), as the community ADR plugin does; an
- * absolute URL is used as it is. The result must be an http(s) URL of a
- * configured integration: an entity registered from a local file, a
- * `file:` URL or any other scheme is refused, so that an annotation never
- * reaches the backend's disk. Reasons never name server paths.
+ * Resolved by the community ADR plugin's own helper (relative to the
+ * entity's source location — `backstage.io/source-location`, else where it
+ * was registered — and an absolute URL as it is), inside our checks: the
+ * entity must have been registered from a URL, and the result must be an
+ * http(s) URL of a configured integration. An entity registered from a local
+ * file, a `file:` URL or any other scheme is refused, so that an annotation
+ * never reaches the backend's disk. Reasons never name server paths.
  */
 function resolveAdrLocation(
   entity: Entity,
-  annotation: string,
   integrations: ScmIntegrationRegistry,
 ): { ok: true; url: string } | { ok: false; reason: string } {
-  if (!annotation.trim()) {
+  if (!isAdrAvailable(entity)) {
     return { ok: false, reason: 'the annotation is empty' };
   }
   let location;
@@ -110,9 +109,12 @@ function resolveAdrLocation(
   }
   let url: URL;
   try {
-    url = new URL(
-      integrations.resolveUrl({ url: annotation, base: location.target }),
-    );
+    // adr-common 0.2 is typed against @backstage/integration 1.x; it only
+    // calls resolveUrl, which 2.x has unchanged.
+    const resolver = integrations as unknown as Parameters<
+      typeof getAdrLocationUrl
+    >[1];
+    url = new URL(getAdrLocationUrl(entity, resolver));
   } catch {
     return { ok: false, reason: 'it does not resolve to a URL' };
   }

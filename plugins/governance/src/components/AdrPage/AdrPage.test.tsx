@@ -75,7 +75,11 @@ function serveAdr(
           {
             error: {
               name: 'InputError',
-              message: 'comment: must not say forbidden',
+              // The form reads the issues, not the message.
+              message: 'Invalid request',
+              issues: [
+                { path: '/body/comment', message: 'must not say forbidden' },
+              ],
             },
             response: { statusCode: 400 },
           },
@@ -369,10 +373,11 @@ describe('AdrPage', () => {
     );
 
     expect(
-      await screen.findByText('comment: must not say forbidden'),
+      await screen.findByText('must not say forbidden'),
     ).toBeInTheDocument();
     expect(comment).toHaveValue('Not without a DPIA. This is forbidden.');
     expect(comment).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText('Invalid request')).toBeNull();
     expect(received).toHaveLength(1);
   }, 30_000);
 

@@ -1,10 +1,15 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  bodyFieldOf,
+  FieldIssue,
+  fieldIssuesFromZod,
+  fieldIssuesOf,
   OpinionInput,
   opinionInputSchema,
 } from '@datamesh-governance/plugin-governance-common';
 
 export type OpinionField = keyof OpinionInput;
+
 const fields: OpinionField[] = ['stance', 'perspective', 'comment'];
 
 /** Problems to show next to a field, or above the form when they belong to none. */
@@ -21,37 +26,57 @@ export function validateOpinion(draft: {
 }): { input: OpinionInput } | { errors: OpinionFormErrors } {
   const result = opinionInputSchema.safeParse(draft);
   if (result.success) return { input: result.data };
-  const errors: OpinionFormErrors = { fields: {} };
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as OpinionField;
-    if (fields.includes(field) && !errors.fields[field]) {
-      errors.fields[field] = messageFor(field, draft[field], issue.message);
-    }
-  }
-  return { errors };
+  return {
+    errors: placeIssues(fieldIssuesFromZod(result.error.issues, 'body'), draft),
+  };
 }
 
-function messageFor(field: OpinionField, value: string, fallback: string) {
-  if (field === 'stance' && !value) return 'Choose a stance';
-  if (field === 'perspective' && !value)
-    return 'Choose the perspective you speak for';
-  return fallback;
-}
-
-/** A rejected save: a 400 naming a field goes next to it, anything else above the form. */
+/**
+ * A rejected save: each issue of a 400 next to its field (as the backend
+ * lists them in `error.issues`), anything else above the form.
+ */
 export function errorsFromResponse(error: unknown): OpinionFormErrors {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ResponseError) {
-    const serverMessage = error.body?.error?.message ?? message;
-    const status = error.response.status;
-    if (status === 409) {
-      return { fields: {}, form: `Opinions are closed: ${serverMessage}` };
-    }
-    const field = fields.find(f => serverMessage.includes(f));
-    if (status === 400 && field) {
-      return { fields: { [field]: serverMessage } };
-    }
-    return { fields: {}, form: serverMessage };
+  if (!(error instanceof ResponseError)) {
+    return { fields: {}, form: message };
   }
-  return { fields: {}, form: message };
+  const serverMessage = error.body?.error?.message ?? message;
+  const status = error.response.status;
+  if (status === 409) {
+    return { fields: {}, form: `Opinions are closed: ${serverMessage}` };
+  }
+  const issues = status === 400 ? fieldIssuesOf(error.body) : [];
+  return issues.length
+    ? placeIssues(issues)
+    : { fields: {}, form: serverMessage };
+}
+
+/** Issues about a field of the form go next to it; the rest above the form. */
+function placeIssues(
+  issues: FieldIssue[],
+  draft?: Record<OpinionField, string>,
+): OpinionFormErrors {
+  const errors: OpinionFormErrors = { fields: {} };
+  const elsewhere: string[] = [];
+  for (const issue of issues) {
+    const field = fields.find(f => f === bodyFieldOf(issue));
+    if (!field) {
+      elsewhere.push(issue.message);
+    } else if (!errors.fields[field]) {
+      errors.fields[field] = messageFor(field, draft?.[field], issue.message);
+    }
+  }
+  if (elsewhere.length) errors.form = elsewhere.join('; ');
+  return errors;
+}
+
+function messageFor(
+  field: OpinionField,
+  value: string | undefined,
+  fallback: string,
+) {
+  if (field === 'stance' && value === '') return 'Choose a stance';
+  if (field === 'perspective' && value === '')
+    return 'Choose the perspective you speak for';
+  return fallback;
 }

@@ -1,0 +1,2 @@
+export * from './generated';
+export { spec, createOpenApiRouter } from './generated/router';

@@ -1,0 +1,1 @@
+export { governancePolicyDecision } from './governancePolicyDecision';
