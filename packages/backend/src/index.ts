@@ -1,9 +1,7 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The demo portal's backend: Backstage's core plugins plus the data mesh
+ * governance suite (data products, access requests, governance). Adopters
+ * add the suite's packages to their own backend the same way; see README.md.
  */
 
 import { createBackend } from '@backstage/backend-defaults';

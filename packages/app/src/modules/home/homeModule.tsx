@@ -3,43 +3,25 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Data products and their governance
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+This portal is where teams publish **data products** next to the services
+that produce them, ask for access with a documented legal basis, and see
+what the governance forum has decided.
 
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+- **Find data** — the [catalog, filtered to data products](/catalog?filters%5Bkind%5D=dataproduct&filters%5Buser%5D=all)
+- **Ask for access** — open a data product's **Access** tab
+- **Decide on requests** — your [Access inbox](/access-inbox)
+- **Follow the forum** — the [Governance](/governance) page: decisions,
+  opinions on proposals and which data products comply
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'Getting started',
+    description: 'Where to find data products, access and governance',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),
