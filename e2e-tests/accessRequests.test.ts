@@ -76,7 +76,7 @@ test('a consumer requests access with a processing activity, the owner approves 
   page = await pageFor(browser, 'Olav Owner');
   await expect.poll(() => inboxCount(page)).toBeGreaterThan(0);
   await page.getByRole('link', { name: /^Access inbox/ }).click();
-  const row = page.getByRole('row').filter({ hasText: run + '-a' });
+  const row = page.getByRole('row').filter({ hasText: `${run}-a` });
   await expect(row).toContainText('B123');
   await screenshotForDocs(page, 'access-inbox');
   await row.getByRole('button', { name: /^Approve/ }).click();
