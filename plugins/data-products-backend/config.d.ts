@@ -12,7 +12,10 @@ export interface Config {
       registerId?: string;
       /** A YAML file with `activities:`, relative to the backend's working directory. */
       file?: string;
-      /** The activities themselves, when not read from a file. */
+      /**
+       * The activities themselves, when not read from a file; checked at
+       * startup against `processingActivitySchema` of the -common package.
+       */
       activities?: Array<{
         id: string;
         number: string;
@@ -25,7 +28,9 @@ export interface Config {
         art9Basis?: string;
         art9Description?: string;
         status: string;
+        /** First day the activity is valid, yyyy-mm-dd. */
         validFrom?: string;
+        /** Last day the activity is valid (the whole day), yyyy-mm-dd. */
         validTo?: string;
         link?: string;
       }>;

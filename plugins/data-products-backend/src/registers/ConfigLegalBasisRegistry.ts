@@ -1,27 +1,16 @@
 import { Config } from '@backstage/config';
 import { LegalBasisRegistry } from '@datamesh-governance/plugin-data-products-node';
-import type { ProcessingActivity } from '@datamesh-governance/plugin-data-products-common';
+import {
+  processingActivitySchema,
+  type ProcessingActivity,
+} from '@datamesh-governance/plugin-data-products-common';
 import { readFile } from 'fs/promises';
 import { resolve as resolvePath } from 'path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
-const activitySchema = z.object({
-  id: z.string().min(1),
-  number: z.string().min(1),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  purposes: z.array(z.string()).default([]),
-  art6Basis: z.string().optional(),
-  art6Description: z.string().optional(),
-  nationalLaw: z.string().optional(),
-  art9Basis: z.string().optional(),
-  art9Description: z.string().optional(),
-  status: z.string().min(1),
-  validFrom: z.string().optional(),
-  validTo: z.string().optional(),
-  link: z.string().optional(),
-});
+// A register names its activities itself, so configured ones carry no registerId.
+const activitySchema = processingActivitySchema.omit({ registerId: true });
 
 const fileSchema = z.object({ activities: z.array(activitySchema) });
 

@@ -8,10 +8,13 @@ import {
   AccessRequest,
   AccessRequestWithAudit,
   CreateAccessRequest,
+  decidesOn,
+  describeProblem,
   effectiveStatus,
-  holdsPersonalData,
-  latestEndDate,
+  endDateProblem,
+  legalBasisProblem,
   Page,
+  ProcessingActivity,
 } from '@datamesh-governance/plugin-data-products-common';
 import {
   AccessRequestStore,
@@ -23,10 +26,9 @@ import { ListFilter } from '../database/listQuery';
 import { LegalBasisRegistries } from '../registers/LegalBasisRegistries';
 import {
   DataProductCatalog,
-  normalizeRef,
+  refFromInput,
   ResolvedPort,
 } from './DataProductCatalog';
-import { validateLegalBasis } from './validateLegalBasis';
 
 /** What a decider does to a request. */
 export type Decision =
@@ -77,41 +79,35 @@ export class AccessRequestService {
     );
 
     const endsAt = new Date(body.endsAt);
-    if (endsAt <= now) {
-      throw new InputError('endsAt must be in the future');
-    }
-    const latest = latestEndDate({
-      from: now,
-      maxDuration: port.access?.maxDuration,
+    const endProblem = endDateProblem({
+      endsAt,
+      port,
+      now,
       ceiling: this.options.maxDuration,
     });
-    if (latest && endsAt > latest) {
-      throw new InputError(
-        `endsAt is after ${latest.toISOString()}: access to ${
-          port.name
-        } lasts at most ${
-          port.access?.maxDuration ?? this.options.maxDuration
-        }`,
-      );
+    if (endProblem) {
+      throw new InputError(describeProblem(endProblem));
     }
 
-    const legalBasisRequired =
-      port.access?.legalBasisRequired ?? holdsPersonalData(port);
-    let legalBasis;
+    let activity: ProcessingActivity | undefined;
     if (body.legalBasis) {
-      const activity = await this.registries
+      activity = await this.registries
         .get(body.legalBasis.registerId, body.legalBasis.activityId)
         .catch(error => {
           throw error instanceof NotFoundError
             ? new InputError(`legalBasis: ${error.message}`)
             : error;
         });
-      legalBasis = validateLegalBasis({ activity, port, endsAt, now });
-    } else if (legalBasisRequired) {
-      throw new InputError(
-        `legalBasis is required: the port ${port.name} holds personal data; pick the processing activity you will use it under`,
-      );
     }
+    const basisProblem = legalBasisProblem({ port, activity, endsAt, now });
+    if (basisProblem) {
+      throw new InputError(describeProblem(basisProblem));
+    }
+    // The request keeps a copy of the activity as it was when asked for.
+    const legalBasis = activity && {
+      ...activity,
+      capturedAt: now.toISOString(),
+    };
 
     const approvalMode = port.access?.approval ?? 'required';
     return this.store.create(
@@ -167,7 +163,7 @@ export class AccessRequestService {
         const sees =
           request.requesterRef === viewer.userRef ||
           viewer.claims.includes(request.subjectRef) ||
-          port.deciders.some(ref => viewer.claims.includes(ref));
+          decidesOn(viewer.claims, port.deciders);
         if (!sees) throw new NotFoundError(`No access request ${id}`);
         targets.set(id, { request: this.withCurrentStatus(request), port });
       } catch (error) {
@@ -193,7 +189,7 @@ export class AccessRequestService {
         'You cannot decide on access for yourself or for a group you belong to',
       );
     }
-    if (!port.deciders.some(ref => decider.claims.includes(ref))) {
+    if (!decidesOn(decider.claims, port.deciders)) {
       throw new NotAllowedError(
         `Only the owners of ${request.entityRef} or the approvers of its port ${request.outputPort} can decide`,
       );
@@ -253,25 +249,22 @@ export class AccessRequestService {
   ) {
     if (!request.legalBasis) return;
     const { registerId, id } = request.legalBasis;
-    try {
-      const activity = await this.registries.get(registerId, id);
-      validateLegalBasis({
-        activity,
-        port: port.port,
-        endsAt,
-        now: this.now(),
-      });
-    } catch (error) {
-      if (error instanceof NotFoundError || error instanceof InputError) {
-        throw new ConflictError(
-          `The legal basis no longer holds, so the request cannot be approved: ${error.message.replace(
-            /^legalBasis: /,
-            '',
-          )}`,
-        );
-      }
-      throw error;
-    }
+    const refused = (why: string) =>
+      new ConflictError(
+        `The legal basis no longer holds, so the request cannot be approved: ${why}`,
+      );
+    const activity = await this.registries.get(registerId, id).catch(error => {
+      throw error instanceof NotFoundError || error instanceof InputError
+        ? refused(error.message)
+        : error;
+    });
+    const problem = legalBasisProblem({
+      port: port.port,
+      activity,
+      endsAt,
+      now: this.now(),
+    });
+    if (problem) throw refused(describeProblem(problem));
   }
 
   /** Only the requester cancels, and only while the request is pending. */
@@ -323,7 +316,7 @@ export class AccessRequestService {
       found &&
       (found.request.requesterRef === viewer.userRef ||
         viewer.claims.includes(found.request.subjectRef) ||
-        found.deciderRefs.some(ref => viewer.claims.includes(ref)));
+        decidesOn(viewer.claims, found.deciderRefs));
     if (!found || !visible) {
       throw new NotFoundError(`No access request ${id}`);
     }
@@ -340,7 +333,7 @@ export class AccessRequestService {
     requester: Viewer,
     allowed: string[] | undefined,
   ): Promise<string> {
-    const ref = normalizeRef(subject, 'user');
+    const ref = refFromInput('subjectRef', subject, 'user');
     const kind = ref.split(':')[0];
     const type = { user: 'user', group: 'group', component: 'service' }[kind];
     if (!type) {

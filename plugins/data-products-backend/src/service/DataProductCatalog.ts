@@ -1,15 +1,15 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import {
   getCompoundEntityRef,
-  parseEntityRef,
   RELATION_OWNED_BY,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DataProductEntityV1alpha1,
+  decidersOf,
   isDataProductEntity,
+  normalizeEntityRef,
   OutputPort,
 } from '@datamesh-governance/plugin-data-products-common';
 
@@ -35,7 +35,7 @@ export class DataProductCatalog {
 
   /** The data product, or NotFoundError. */
   async getProduct(entityRef: string): Promise<DataProductEntityV1alpha1> {
-    const ref = normalizeRef(entityRef, 'dataproduct');
+    const ref = refFromInput('entityRef', entityRef, 'dataproduct');
     const entity = await this.catalog.getEntityByRef(ref, {
       credentials: await this.auth.getOwnServiceCredentials(),
     });
@@ -52,7 +52,7 @@ export class DataProductCatalog {
   portLookup(): (entityRef: string, portName: string) => Promise<ResolvedPort> {
     const products = new Map<string, Promise<DataProductEntityV1alpha1>>();
     return async (entityRef, portName) => {
-      const ref = normalizeRef(entityRef, 'dataproduct');
+      const ref = refFromInput('entityRef', entityRef, 'dataproduct');
       if (!products.has(ref)) products.set(ref, this.getProduct(ref));
       return portOf(await products.get(ref)!, portName);
     };
@@ -91,7 +91,7 @@ export function portOf(
   product: DataProductEntityV1alpha1,
   portName: string,
 ): ResolvedPort {
-  const ref = stringifyEntityRef(product).toLocaleLowerCase('en-US');
+  const ref = normalizeEntityRef(getCompoundEntityRef(product));
   const port = product.spec.outputPorts.find(p => p.name === portName);
   if (!port) {
     throw new InputError(
@@ -100,28 +100,18 @@ export function portOf(
         .join(', ')}`,
     );
   }
-  const { namespace } = getCompoundEntityRef(product);
-  const owners = (product.relations ?? [])
-    .filter(r => r.type === RELATION_OWNED_BY)
-    .map(r => r.targetRef);
-  const approvers = (port.access?.approvers ?? []).map(a =>
-    normalizeRef(a, 'group', namespace),
-  );
-  return {
-    product,
-    entityRef: ref,
-    port,
-    deciders: [...new Set([...owners, ...approvers])],
-  };
+  return { product, entityRef: ref, port, deciders: decidersOf(product, port) };
 }
 
-/** `group:team-a` → `group:default/team-a`, lower-cased as the catalog keeps refs. */
-export function normalizeRef(
+/** A ref from a request, normalised; text that is no entity ref is the caller's mistake. */
+export function refFromInput(
+  field: string,
   ref: string,
   defaultKind: string,
-  defaultNamespace = 'default',
 ): string {
-  return stringifyEntityRef(
-    parseEntityRef(ref, { defaultKind, defaultNamespace }),
-  ).toLocaleLowerCase('en-US');
+  try {
+    return normalizeEntityRef(ref, { defaultKind });
+  } catch (error) {
+    throw new InputError(`${field}: ${(error as Error).message}`);
+  }
 }

@@ -1,3 +1,5 @@
+import type { ProcessingActivity } from './processingActivity';
+
 /** Where an access request is in its life. @public */
 export type AccessRequestStatus =
   | 'pending'
@@ -14,36 +16,6 @@ export type AccessRequestAction =
   | 'cancel'
   | 'revoke'
   | 'expire';
-
-/**
- * A processing activity from a register of processing activities
- * (GDPR Art. 30), as a consumer picks it for the legal basis of a request.
- * @public
- */
-export type ProcessingActivity = {
-  /** Which register it comes from, e.g. `demo` or `polly`. */
-  registerId: string;
-  id: string;
-  /** The number people know it by, e.g. `B123`. */
-  number: string;
-  name: string;
-  description?: string;
-  purposes: string[];
-  /** GDPR Art. 6(1) basis code, e.g. `ART61E`. */
-  art6Basis?: string;
-  art6Description?: string;
-  nationalLaw?: string;
-  /** GDPR Art. 9(2) basis code for special categories, e.g. `ART92H`. */
-  art9Basis?: string;
-  art9Description?: string;
-  /** `COMPLETED` activities are in force; drafts are `IN_PROGRESS`. */
-  status: string;
-  /** ISO dates (yyyy-mm-dd) bounding the activity's validity. */
-  validFrom?: string;
-  validTo?: string;
-  /** Where people read the activity in the register. */
-  link?: string;
-};
 
 /** The legal basis of a request: a pointer to the activity and a copy of it at request time. @public */
 export type LegalBasisSnapshot = ProcessingActivity & {

@@ -230,7 +230,7 @@ describe('AccessTab', () => {
       await userEvent.click(form.getByRole('button', { name: 'Send request' }));
       expect(
         form.getByText(
-          'This port holds special categories: pick an activity with an Art. 9(2) basis',
+          /^Cannot be B123 .*: the port cases_v1 holds special categories .* and B123 has no Art\. 9\(2\) basis$/,
         ),
       ).toBeInTheDocument();
 
@@ -295,11 +295,13 @@ describe('AccessTab', () => {
       ).toBeInTheDocument();
       expect(
         form.getByText(
-          /^Pick \d{4}-\d{2}-\d{2} or earlier: access to decisions_v1 lasts at most P90D$/,
+          /^Must be \d{4}-\d{2}-\d{2} or earlier: access to decisions_v1 lasts at most P90D$/,
         ),
       ).toBeInTheDocument();
       expect(
-        form.getByText(/holds personal data: pick the processing activity/),
+        form.getByText(
+          /^Is required: the port decisions_v1 holds personal data; pick the processing activity/,
+        ),
       ).toBeInTheDocument();
       expect(seen.posts).toHaveLength(0);
     });
@@ -375,7 +377,7 @@ describe('AccessTab', () => {
       );
       expect(draft).toHaveAttribute('aria-disabled', 'true');
       expect(draft).toHaveTextContent(
-        'Cannot be used: not in force (IN_PROGRESS)',
+        'Cannot be used: it is IN_PROGRESS, not in force',
       );
     });
 
@@ -396,7 +398,7 @@ describe('AccessTab', () => {
         create: () =>
           inputError(
             400,
-            'endsAt is after 2026-12-28T00:00:00.000Z: access to decisions_v1 lasts at most P30D',
+            'endsAt must be 2026-12-28 or earlier: access to decisions_v1 lasts at most P30D',
           ),
       });
       await renderTab();
@@ -407,7 +409,7 @@ describe('AccessTab', () => {
 
       expect(
         await form.findByText(
-          'Is after 2026-12-28T00:00:00.000Z: access to decisions_v1 lasts at most P30D',
+          'Must be 2026-12-28 or earlier: access to decisions_v1 lasts at most P30D',
         ),
       ).toBeInTheDocument();
       const endsAt = form.getByLabelText(/Access ends on/);

@@ -1,11 +1,9 @@
 import Typography from '@material-ui/core/Typography';
-import type { ProcessingActivity } from '@datamesh-governance/plugin-data-products-common';
-import { activityProblem, describeValidity } from './activityProblem';
-
-/** "Art. 6(1)(e) public task", or the bare code when the register gives no text. */
-export function describeArt6(activity: ProcessingActivity): string {
-  return activity.art6Description ?? activity.art6Basis ?? 'no Art. 6 basis';
-}
+import {
+  activityProblem,
+  type ProcessingActivity,
+} from '@datamesh-governance/plugin-data-products-common';
+import { describeArt6, describeValidity } from './describeActivity';
 
 /** One processing activity in the type-ahead: what it is, on what basis, and whether it can be used. */
 export function ActivityOption(props: {

@@ -1,12 +1,14 @@
 import { useApi } from '@backstage/core-plugin-api';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import type { ProcessingActivity } from '@datamesh-governance/plugin-data-products-common';
+import {
+  activityProblem,
+  type ProcessingActivity,
+} from '@datamesh-governance/plugin-data-products-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { dataProductsApiRef } from '../../api';
-import { activityProblem } from './activityProblem';
 import { ActivityOption } from './ActivityOption';
 
 /** Wait this long after the last key stroke before asking the register. */

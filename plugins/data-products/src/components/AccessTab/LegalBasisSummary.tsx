@@ -2,8 +2,7 @@ import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { ProcessingActivity } from '@datamesh-governance/plugin-data-products-common';
-import { describeValidity } from './activityProblem';
-import { describeArt6 } from './ActivityOption';
+import { describeArt6, describeValidity } from './describeActivity';
 
 /** The picked processing activity, with a link to its entry in the register. */
 export function LegalBasisSummary(props: { activity: ProcessingActivity }) {

@@ -2,9 +2,10 @@ import { InfoCard } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
-import type {
-  AccessRequest,
-  OutputPort,
+import {
+  needsLegalBasis,
+  type AccessRequest,
+  type OutputPort,
 } from '@datamesh-governance/plugin-data-products-common';
 import { useState } from 'react';
 import { ClassificationChip } from '../shared/ClassificationChip';
@@ -12,7 +13,7 @@ import { LabelledValue } from '../shared/LabelledValue';
 import { describePersonalData } from '../shared/portDescriptions';
 import { formatDate, humanDuration } from '../shared/dates';
 import { RequestAccessForm } from './RequestAccessForm';
-import { DEFAULT_DURATION, needsLegalBasis } from './requestForm';
+import { DEFAULT_DURATION } from './requestForm';
 import type { SubjectOption } from './useViewer';
 
 const subjectTypeNames = {

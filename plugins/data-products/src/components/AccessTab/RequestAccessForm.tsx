@@ -4,10 +4,13 @@ import Button from '@material-ui/core/Button';
 import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import type {
-  AccessRequest,
-  OutputPort,
-  ProcessingActivity,
+import {
+  endDateLimit,
+  holdsSpecialCategories,
+  needsLegalBasis,
+  type AccessRequest,
+  type OutputPort,
+  type ProcessingActivity,
 } from '@datamesh-governance/plugin-data-products-common';
 import { FormEvent, useState } from 'react';
 import { dataProductsApiRef } from '../../api';
@@ -17,10 +20,7 @@ import { LegalBasisField } from './LegalBasisField';
 import { LegalBasisSummary } from './LegalBasisSummary';
 import {
   defaultEndDate,
-  endDateLimit,
   errorsFromResponse,
-  holdsSpecialCategories,
-  needsLegalBasis,
   RequestFormErrors,
   RequestFormField,
   RequestFormValues,
@@ -76,7 +76,8 @@ export function RequestAccessForm(props: {
   const now = new Date();
   const personal = needsLegalBasis(port);
   const special = holdsSpecialCategories(port);
-  const limit = endDateLimit(port, values.legalBasis, now);
+  const limit = endDateLimit({ port, now, activity: values.legalBasis });
+  const latestDay = limit && utcDate(limit.latest);
   // One form per port on the page: the port name keeps the ids unique.
   const id = (field: string) => `access-${port.name}-${field}`;
 
@@ -169,13 +170,13 @@ export function RequestAccessForm(props: {
         InputLabelProps={{ shrink: true }}
         inputProps={{
           min: utcDate(new Date(now.getTime() + 86_400_000)),
-          max: limit?.date,
+          max: latestDay,
         }}
         error={Boolean(errors.fields.endsAt)}
         helperText={
           errors.fields.endsAt ??
           (limit
-            ? `At most ${limit.date}: ${limit.reason}`
+            ? `At most ${latestDay}: ${limit.reason}`
             : 'When access should end')
         }
       />

@@ -1,26 +1,8 @@
 import type { ProcessingActivity } from '@datamesh-governance/plugin-data-products-common';
-import { utcDate } from '../shared/dates';
 
-/**
- * Why a processing activity cannot be a legal basis today, or undefined when
- * it can. The backend refuses the same activities; the form shows them
- * disabled, with this reason.
- */
-export function activityProblem(
-  activity: ProcessingActivity,
-  now: Date,
-): string | undefined {
-  const today = utcDate(now);
-  if (activity.status !== 'COMPLETED') {
-    return `not in force (${activity.status})`;
-  }
-  if (activity.validFrom && activity.validFrom > today) {
-    return `valid only from ${activity.validFrom}`;
-  }
-  if (activity.validTo && activity.validTo < today) {
-    return `expired on ${activity.validTo}`;
-  }
-  return undefined;
+/** "Art. 6(1)(e) public task", or the bare code when the register gives no text. */
+export function describeArt6(activity: ProcessingActivity): string {
+  return activity.art6Description ?? activity.art6Basis ?? 'no Art. 6 basis';
 }
 
 /** "2021-01-01 – 2030-12-31", "from 2018-01-01", or "no dates given". */

@@ -1,9 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import type { OutputPort } from '@datamesh-governance/plugin-data-products-common';
-import { activityProblem, describeValidity } from './activityProblem';
 import {
   defaultEndDate,
-  endDateLimit,
   errorsFromResponse,
   RequestFormValues,
   validateRequestForm,
@@ -53,21 +51,6 @@ describe('defaultEndDate', () => {
   });
 });
 
-describe('endDateLimit', () => {
-  it("is the port's max or the activity's validTo, whichever comes first", () => {
-    expect(endDateLimit(decisions, b123, now)).toEqual({
-      date: '2027-02-26',
-      reason: 'access to decisions_v1 lasts at most P90D',
-    });
-    expect(
-      endDateLimit(decisions, { ...b123, validTo: '2026-12-31' }, now),
-    ).toEqual({ date: '2026-12-31', reason: 'B123 is valid until 2026-12-31' });
-    expect(endDateLimit({ ...counts, access: undefined }, undefined, now)).toBe(
-      undefined,
-    );
-  });
-});
-
 describe('validateRequestForm', () => {
   it('accepts a complete form and builds the request body', () => {
     expect(check(decisions, {})).toEqual({
@@ -93,19 +76,28 @@ describe('validateRequestForm', () => {
     });
   });
 
-  it('keeps the end date within the port and the activity', () => {
+  it('keeps the end date within the port and the activity, as the backend does', () => {
     expect(fieldsOf(check(decisions, { endsAt: '2027-03-01' })).endsAt).toBe(
-      'Pick 2027-02-26 or earlier: access to decisions_v1 lasts at most P90D',
+      'Must be 2027-02-26 or earlier: access to decisions_v1 lasts at most P90D',
     );
+    expect(check(decisions, { endsAt: '2027-02-26' }).ok).toBe(true);
     expect(
       fieldsOf(
         check(decisions, {
           legalBasis: { ...b123, validTo: '2026-12-31' },
         }),
-      ).endsAt,
-    ).toBe('Pick 2026-12-31 or earlier: B123 is valid until 2026-12-31');
+      ),
+    ).toEqual({
+      legalBasis: `Cannot be B123 ${b123.name}: it is valid until 2026-12-31, before the end date of the request`,
+    });
+    expect(
+      check(decisions, {
+        endsAt: '2026-12-31',
+        legalBasis: { ...b123, validTo: '2026-12-31' },
+      }).ok,
+    ).toBe(true);
     expect(fieldsOf(check(decisions, { endsAt: '2026-11-28' })).endsAt).toBe(
-      'Pick a date after today',
+      'Must be in the future',
     );
     expect(fieldsOf(check(decisions, { endsAt: '' })).endsAt).toBe(
       'Pick the date access should end',
@@ -115,12 +107,14 @@ describe('validateRequestForm', () => {
   it('asks for a processing activity in force on a personal port only', () => {
     expect(
       fieldsOf(check(decisions, { legalBasis: undefined })).legalBasis,
-    ).toMatch(/holds personal data: pick the processing activity/);
+    ).toMatch(
+      /^Is required: .* holds personal data; pick the processing activity/,
+    );
     expect(fieldsOf(check(decisions, { legalBasis: b311 })).legalBasis).toBe(
-      'B311 cannot be used: not in force (IN_PROGRESS)',
+      `Cannot be B311 ${b311.name}: it is IN_PROGRESS, not in force`,
     );
     expect(fieldsOf(check(decisions, { legalBasis: b099 })).legalBasis).toBe(
-      'B099 cannot be used: expired on 2024-06-30',
+      `Cannot be B099 ${b099.name}: it was valid only until 2024-06-30`,
     );
     const publicPort = check(counts, { legalBasis: undefined });
     expect(publicPort.ok).toBe(true);
@@ -131,24 +125,11 @@ describe('validateRequestForm', () => {
 
   it('needs an Art. 9(2) basis on a special-category port', () => {
     expect(fieldsOf(check(cases, { endsAt: '2026-12-20' })).legalBasis).toBe(
-      'This port holds special categories: pick an activity with an Art. 9(2) basis',
+      `Cannot be B123 ${b123.name}: the port cases_v1 holds special categories of personal data (GDPR Art. 9), and B123 has no Art. 9(2) basis`,
     );
     expect(check(cases, { endsAt: '2026-12-20', legalBasis: b230 }).ok).toBe(
       true,
     );
-  });
-});
-
-describe('activityProblem', () => {
-  it('names why an activity cannot be used today', () => {
-    expect(activityProblem(b123, now)).toBeUndefined();
-    expect(activityProblem(b311, now)).toBe('not in force (IN_PROGRESS)');
-    expect(activityProblem(b099, now)).toBe('expired on 2024-06-30');
-    expect(activityProblem({ ...b123, validFrom: '2027-01-01' }, now)).toBe(
-      'valid only from 2027-01-01',
-    );
-    expect(describeValidity(b123)).toBe('2021-01-01 – 2099-12-31');
-    expect(describeValidity(b311)).toBe('from 2026-01-01');
   });
 });
 

@@ -3,14 +3,16 @@ import {
   createAccessRequestSchema,
   CreateAccessRequest,
   describeIssues,
+  endDateProblem,
   FieldErrors,
   fieldErrorsFrom,
-  holdsPersonalData,
   latestEndDate,
+  legalBasisProblem,
+  needsLegalBasis,
   OutputPort,
   ProcessingActivity,
+  problemHint,
 } from '@datamesh-governance/plugin-data-products-common';
-import { activityProblem } from './activityProblem';
 import { utcDate } from '../shared/dates';
 
 /** What the person has typed and picked; kept as is across errors. */
@@ -41,16 +43,6 @@ export type RequestFormErrors = FieldErrors<RequestFormField>;
 /** Used when a port sets no maximum duration. */
 export const DEFAULT_DURATION = 'P90D';
 
-/** True when the port asks for the processing activity the data is used under. */
-export function needsLegalBasis(port: OutputPort): boolean {
-  return port.access?.legalBasisRequired ?? holdsPersonalData(port);
-}
-
-/** True when the port holds GDPR Art. 9 special categories. */
-export function holdsSpecialCategories(port: OutputPort): boolean {
-  return Boolean(port.personalData?.specialCategories);
-}
-
 /** The end date a fresh form proposes: today plus the port's max duration, or 90 days. */
 export function defaultEndDate(port: OutputPort, now: Date): string {
   return utcDate(
@@ -59,31 +51,6 @@ export function defaultEndDate(port: OutputPort, now: Date): string {
       maxDuration: port.access?.maxDuration ?? DEFAULT_DURATION,
     })!,
   );
-}
-
-/** The latest end date (yyyy-mm-dd) the port and the picked activity allow, and why. */
-export function endDateLimit(
-  port: OutputPort,
-  activity: ProcessingActivity | undefined,
-  now: Date,
-): { date: string; reason: string } | undefined {
-  const portLatest = latestEndDate({
-    from: now,
-    maxDuration: port.access?.maxDuration,
-  });
-  const portLimit = portLatest && {
-    date: utcDate(portLatest),
-    reason: `access to ${port.name} lasts at most ${port.access?.maxDuration}`,
-  };
-  // validTo is a date: the activity covers that whole day.
-  const activityLimit = activity?.validTo && {
-    date: activity.validTo,
-    reason: `${activity.number} is valid until ${activity.validTo}`,
-  };
-  if (portLimit && activityLimit) {
-    return activityLimit.date < portLimit.date ? activityLimit : portLimit;
-  }
-  return portLimit || activityLimit || undefined;
 }
 
 /** The body of `POST /requests` the form stands for. */
@@ -111,9 +78,9 @@ export function toRequestBody(
 }
 
 /**
- * Checks the form before sending, with the same schema the backend uses plus
- * the rules the backend checks against the port and the register, so that
- * most problems show before a round trip.
+ * Checks the form before sending, with the schema and the rules the backend
+ * uses (end date, legal basis), so that most problems show before a round
+ * trip and read as the backend would put them.
  */
 export function validateRequestForm(options: {
   entityRef: string;
@@ -126,31 +93,16 @@ export function validateRequestForm(options: {
   const { entityRef, port, values, now } = options;
   const body = toRequestBody(entityRef, port, values);
   const fields: RequestFormErrors['fields'] = {};
-  const today = utcDate(now);
 
-  if (!values.endsAt) {
-    fields.endsAt = 'Pick the date access should end';
-  } else if (values.endsAt <= today) {
-    fields.endsAt = 'Pick a date after today';
-  } else {
-    const limit = endDateLimit(port, values.legalBasis, now);
-    if (limit && values.endsAt > limit.date) {
-      fields.endsAt = `Pick ${limit.date} or earlier: ${limit.reason}`;
-    }
-  }
-
-  if (needsLegalBasis(port)) {
-    const activity = values.legalBasis;
-    const problem = activity && activityProblem(activity, now);
-    if (!activity) {
-      fields.legalBasis =
-        'This port holds personal data: pick the processing activity you will use it under';
-    } else if (problem) {
-      fields.legalBasis = `${activity.number} cannot be used: ${problem}`;
-    } else if (holdsSpecialCategories(port) && !activity.art9Basis) {
-      fields.legalBasis =
-        'This port holds special categories: pick an activity with an Art. 9(2) basis';
-    }
+  const endsAt = values.endsAt ? new Date(values.endsAt) : undefined;
+  if (!endsAt) fields.endsAt = 'Pick the date access should end';
+  // As the backend gets it: the activity goes only with a port that needs one.
+  const activity = body.legalBasis ? values.legalBasis : undefined;
+  for (const problem of [
+    endsAt && endDateProblem({ endsAt, port, now }),
+    legalBasisProblem({ port, activity, endsAt, now }),
+  ]) {
+    if (problem) fields[problem.field] = problemHint(problem);
   }
 
   const parsed = createAccessRequestSchema.safeParse(body);

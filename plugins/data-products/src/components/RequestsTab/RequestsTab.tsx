@@ -2,12 +2,15 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type { DataProductEntityV1alpha1 } from '@datamesh-governance/plugin-data-products-common';
+import {
+  decidersOf,
+  decidesOn,
+  type DataProductEntityV1alpha1,
+} from '@datamesh-governance/plugin-data-products-common';
 import { useCallback } from 'react';
 import { dataProductsApiRef } from '../../api';
 import { useKeysetList, useSignedInIdentity } from '../decisions';
 import { ActiveGrantsCard } from './ActiveGrantsCard';
-import { isDecider } from './isDecider';
 import { DecidedRequestsCard } from './DecidedRequestsCard';
 import { NotADeciderNotice } from './NotADeciderNotice';
 import { PendingRequestsCard } from './PendingRequestsCard';
@@ -60,12 +63,15 @@ export function RequestsTab() {
     ),
   );
 
-  // With nothing to show, tell who decides, unless the viewer is one of them.
+  // With nothing to show, tell who decides, unless the viewer is one of them
+  // (this only shapes the page: the backend checks who may decide).
   const identity = useSignedInIdentity();
   const loaded = identity && !pending.loading && !decided.loading;
   const decidesNothing =
     loaded &&
-    !isDecider(entity, identity.ownershipEntityRefs) &&
+    !entity.spec.outputPorts.some(port =>
+      decidesOn(identity.ownershipEntityRefs, decidersOf(entity, port)),
+    ) &&
     !pending.error &&
     !decided.error &&
     pending.items.length === 0 &&

@@ -1,0 +1,6 @@
+export * from './problem';
+export * from './entityRef';
+export * from './deciders';
+export * from './activityValidity';
+export * from './legalBasis';
+export * from './endDate';
