@@ -1,7 +1,8 @@
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import type {
+import {
   AccessRequestStatus,
   ListAccessRequestsQuery,
+  normalizeEntityRef,
 } from '@datamesh-governance/plugin-data-products-common';
 import type { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
 import { Knex } from 'knex';
@@ -145,7 +146,12 @@ function narrow(
   now: number,
 ) {
   if (filter.entityRef) {
-    query.where({ entity_ref: filter.entityRef.toLocaleLowerCase('en-US') });
+    // The schema admits only kind:namespace/name shapes, so this never throws.
+    query.where({
+      entity_ref: normalizeEntityRef(filter.entityRef, {
+        defaultKind: 'dataproduct',
+      }),
+    });
   }
   if (stored.alive === true) query.where('ends_at', '>', now);
   if (stored.alive === false) query.where('ends_at', '<=', now);
