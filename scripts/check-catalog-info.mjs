@@ -1,0 +1,84 @@
+// Checks that the catalog describes every plugin package: each has a
+// catalog-info.yaml with one Component named, titled and typed after its
+// package.json (as `backstage-repo-tools generate-catalog-info` names them),
+// in the suite's System and owned by a group of the demo organisation, and
+// the root catalog-info.yaml lists every one of them.
+// Usage: node scripts/check-catalog-info.mjs
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+const root = resolve(import.meta.dirname, '..');
+const problems = [];
+
+function entitiesIn(path) {
+  return parseAllDocuments(readFileSync(join(root, path), 'utf8')).map(doc =>
+    doc.toJS(),
+  );
+}
+
+/** The entity name Backstage's repo tools derive from a package name. */
+function entityNameOf(packageName) {
+  return packageName.replace(/^@/, '').replace(/[^A-Za-z0-9_\-.]+/g, '-');
+}
+
+const rootEntities = entitiesIn('catalog-info.yaml');
+const system = rootEntities.find(e => e.kind === 'System');
+const location = rootEntities.find(e => e.kind === 'Location');
+if (!system) problems.push('catalog-info.yaml: no System');
+const listed = new Set(location?.spec?.targets ?? []);
+const groups = new Set(
+  entitiesIn('examples/org.yaml')
+    .filter(e => e?.kind === 'Group')
+    .map(e => `group:${e.metadata.name}`),
+);
+
+if (system && !groups.has(system.spec?.owner)) {
+  problems.push(
+    `catalog-info.yaml: owner ${system.spec?.owner} is no demo group`,
+  );
+}
+
+for (const dir of readdirSync(join(root, 'plugins')).sort()) {
+  const pkgPath = join(root, 'plugins', dir, 'package.json');
+  if (!existsSync(pkgPath)) continue;
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+  const file = `plugins/${dir}/catalog-info.yaml`;
+  if (!existsSync(join(root, file))) {
+    problems.push(`${file}: missing`);
+    continue;
+  }
+  if (!listed.has(`./${file}`)) {
+    problems.push(`catalog-info.yaml: its Location does not list ./${file}`);
+  }
+  const [entity, ...others] = entitiesIn(file);
+  const expected = {
+    kind: 'Component',
+    'metadata.name': entityNameOf(pkg.name),
+    'metadata.title': pkg.name,
+    'spec.type': `backstage-${pkg.backstage?.role}`,
+    'spec.system': system?.metadata?.name,
+  };
+  const actual = {
+    kind: entity?.kind,
+    'metadata.name': entity?.metadata?.name,
+    'metadata.title': entity?.metadata?.title,
+    'spec.type': entity?.spec?.type,
+    'spec.system': entity?.spec?.system,
+  };
+  for (const [field, value] of Object.entries(expected)) {
+    if (actual[field] !== value) {
+      problems.push(`${file}: ${field} is ${actual[field]}, expected ${value}`);
+    }
+  }
+  if (!groups.has(entity?.spec?.owner)) {
+    problems.push(`${file}: owner ${entity?.spec?.owner} is no demo group`);
+  }
+  if (others.length > 0) problems.push(`${file}: more than one entity`);
+}
+
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log('catalog-info.yaml files describe every plugin package');
