@@ -12,4 +12,8 @@ export * from './helpers';
 export * from './permissions';
 export * from './search';
 export * from './fieldIssues';
-export * from './client';
+// The backend's API, generated from its OpenAPI spec
+// (plugins/governance-backend/src/schema/openapi.yaml); the models it speaks
+// are the types above.
+export { GovernanceApiClient } from './generated';
+export type { TypedResponse, RequestOptions } from './generated';

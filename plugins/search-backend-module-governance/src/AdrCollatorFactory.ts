@@ -50,7 +50,10 @@ export class AdrCollatorFactory implements DocumentCollatorFactory {
       logger: LoggerService;
     },
   ) {
-    this.client = new GovernanceApiClient({ discoveryApi: options.discovery });
+    this.client = new GovernanceApiClient({
+      discoveryApi: options.discovery,
+      fetchApi: { fetch },
+    });
   }
 
   async getCollator(): Promise<Readable> {

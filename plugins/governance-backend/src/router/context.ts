@@ -1,5 +1,5 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { createOpenApiRouter } from '../schema/openapi/generated/router';
+import { createOpenApiRouter } from '../schema/openapi/generated';
 import { GovernanceService } from '../service/GovernanceService';
 
 /** The router typed from the OpenAPI spec. */

@@ -1,6 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { createOpenApiRouter, spec } from '../schema/openapi/generated/router';
+import { createOpenApiRouter, spec } from '../schema/openapi/generated';
 import { adrRoutes } from './adrs';
 import { RouterContext } from './context';
 import { opinionRoutes } from './opinions';
@@ -11,7 +11,7 @@ import { requestValidation } from './validation';
 export async function createRouter(
   ctx: RouterContext,
 ): Promise<express.Router> {
-  const api = await createOpenApiRouter({
+  const api = createOpenApiRouter({
     // Validated in front of it, keeping the issues (see validation.ts).
     validatorOptions: { validateRequests: false },
   });

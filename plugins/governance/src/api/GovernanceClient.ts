@@ -28,7 +28,7 @@ export class GovernanceClient implements GovernanceApi {
   }
 
   async listAdrs(): Promise<AdrIndex> {
-    return bodyOf(await this.client.listAdrs());
+    return bodyOf(await this.client.listAdrs({}));
   }
 
   async getAdr(adrId: string): Promise<AdrWithContent> {

@@ -1,4 +1,4 @@
-import { GovernanceApiClient } from './GovernanceApiClient';
+import { GovernanceApiClient } from './generated';
 
 function recordingClient() {
   const calls: Array<{ url: string; init: RequestInit }> = [];
@@ -14,15 +14,15 @@ function recordingClient() {
   return { client, calls };
 }
 
-describe('GovernanceApiClient', () => {
+describe('the generated GovernanceApiClient', () => {
   it('calls each operation at its path, with ids and queries encoded', async () => {
     const { client, calls } = recordingClient();
     const adr = { path: { adrId: 'a/b c' } };
-    await client.listAdrs();
+    await client.listAdrs({});
     await client.getAdr(adr);
     await client.getOpinions(adr);
     await client.getOpinionHistory(adr);
-    await client.listPolicies();
+    await client.listPolicies({});
     await client.listPolicies({ query: { adrId: 'decisions--0005' } });
     await client.getEntityChecks({
       query: { entityRef: 'dataproduct:default/x&y' },
@@ -69,7 +69,7 @@ describe('GovernanceApiClient', () => {
           })) as unknown as typeof fetch,
       },
     });
-    const response = await client.listAdrs();
+    const response = await client.listAdrs({});
     expect(response.status).toBe(400);
   });
 });

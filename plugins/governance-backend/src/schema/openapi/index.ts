@@ -1,2 +1,0 @@
-export * from './generated';
-export { spec, createOpenApiRouter } from './generated/router';
