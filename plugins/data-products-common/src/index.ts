@@ -9,3 +9,6 @@ export * from './entity/isDataProductEntity';
 export * from './entity/relations';
 export * from './schema/validator';
 export * from './access';
+// The backend's API, generated from its OpenAPI spec; the models it speaks
+// are the types above.
+export { DataProductsApiClient } from './generated';

@@ -5,7 +5,6 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { Request } from 'express';
 import { Viewer } from '../database/AccessRequestStore';
 import { LegalBasisRegistries } from '../registers/LegalBasisRegistries';
 import { AccessRequestService } from '../service/AccessRequestService';
@@ -14,6 +13,7 @@ import {
   PermissionCriteria,
 } from '@backstage/plugin-permission-common';
 import { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
+import { AnyRequest } from './types';
 
 /** What the route handlers need, built once in the plugin. */
 export type RouterContext = {
@@ -31,7 +31,7 @@ export type RouterContext = {
 };
 
 /** The signed-in user (never a service) and everything they own or belong to. */
-export async function userOf(ctx: RouterContext, req: Request) {
+export async function userOf(ctx: RouterContext, req: AnyRequest) {
   const credentials = await ctx.httpAuth.credentials(req, { allow: ['user'] });
   const info = await ctx.userInfo.getUserInfo(credentials);
   const viewer: Viewer = {
@@ -54,7 +54,7 @@ export async function userOf(ctx: RouterContext, req: Request) {
  */
 export async function audited<T extends { id: string; status: string }>(
   ctx: RouterContext,
-  req: Request,
+  req: AnyRequest,
   eventId: string,
   meta: Record<string, string>,
   run: () => Promise<T>,

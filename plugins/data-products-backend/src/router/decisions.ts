@@ -5,6 +5,7 @@ import {
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  AccessRequest,
   accessRequestDecidePermission,
   accessRequestReadPermission,
   approveAccessRequestSchema,
@@ -12,11 +13,10 @@ import {
   bulkDecisionSchema,
   reasonRequiredSchema,
 } from '@datamesh-governance/plugin-data-products-common';
-import { Request } from 'express';
-import Router from 'express-promise-router';
 import { Decision } from '../service/AccessRequestService';
 import { audited, RouterContext, userOf } from './context';
 import { checkRequestIds, parse } from './parse';
+import { AnyRequest, ApiRouter } from './types';
 
 type DecisionItem = Decision & { id: string };
 
@@ -38,9 +38,9 @@ const statusByErrorName: Record<string, number> = {
  */
 async function decideAll(
   ctx: RouterContext,
-  req: Request,
+  req: AnyRequest,
   items: DecisionItem[],
-): Promise<Array<{ id: string; outcome: unknown }>> {
+): Promise<Array<{ id: string; outcome: AccessRequest | Error }>> {
   const { credentials, viewer } = await userOf(ctx, req);
   const ids = [...new Set(items.map(item => item.id))];
   const { valid, invalid } = checkRequestIds(ids);
@@ -73,7 +73,7 @@ async function decideAll(
   const results = [];
   // One at a time, in the order given: the same id twice meets its own decision.
   for (const { id, ...decision } of items) {
-    let outcome: unknown;
+    let outcome: AccessRequest | Error;
     try {
       outcome = await audited(
         ctx,
@@ -91,7 +91,7 @@ async function decideAll(
         },
       );
     } catch (error) {
-      outcome = error;
+      outcome = error as Error;
     }
     results.push({ id, outcome });
   }
@@ -99,16 +99,18 @@ async function decideAll(
 }
 
 /** One decision: its error is thrown, for the framework to answer. */
-async function decideOne(ctx: RouterContext, req: Request, item: DecisionItem) {
+async function decideOne(
+  ctx: RouterContext,
+  req: AnyRequest,
+  item: DecisionItem,
+) {
   const [{ outcome }] = await decideAll(ctx, req, [item]);
   if (outcome instanceof Error) throw outcome;
   return outcome;
 }
 
 /** POST /requests/:id/{approve,reject,revoke} and POST /requests/decisions (bulk) */
-export function decisionsRouter(ctx: RouterContext) {
-  const router = Router();
-
+export function decisionRoutes(router: ApiRouter, ctx: RouterContext) {
   router.post('/requests/decisions', async (req, res) => {
     await userOf(ctx, req); // users only, before any item is tried
     // Every item is validated before any is decided.
@@ -117,7 +119,7 @@ export function decisionsRouter(ctx: RouterContext) {
       await decideAll(ctx, req, decisions)
     ).map(({ id, outcome }) => {
       if (!(outcome instanceof Error)) {
-        return { id, ok: true, request: outcome as any };
+        return { id, ok: true, request: outcome };
       }
       const status = statusByErrorName[outcome.name];
       if (!status) {
@@ -169,6 +171,4 @@ export function decisionsRouter(ctx: RouterContext) {
       }),
     );
   });
-
-  return router;
 }

@@ -288,6 +288,12 @@ function decisionItem(random: Random, pool: Pool) {
 }
 
 const fuzzers: Record<string, (random: Random, pool: Pool) => Case> = {
+  'GET /openapi.json': random => ({
+    method: 'get',
+    path: '/openapi.json',
+    query: query(random, {}, ['q', 'limit']),
+    who: who(random, 'other'),
+  }),
   'GET /legal-bases': random => ({
     method: 'get',
     path: '/legal-bases',

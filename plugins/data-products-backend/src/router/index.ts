@@ -2,10 +2,12 @@ import { serializeError } from '@backstage/errors';
 import express, { ErrorRequestHandler } from 'express';
 import Router from 'express-promise-router';
 import { IdempotencyKeyReusedError } from '../database/AccessRequestStore';
+import { createOpenApiRouter } from '../schema/openapi/generated';
+import { checkInput } from './checkInput';
 import { RouterContext } from './context';
-import { decisionsRouter } from './decisions';
-import { legalBasesRouter } from './legalBases';
-import { requestsRouter } from './requests';
+import { decisionRoutes } from './decisions';
+import { legalBasisRoutes } from './legalBases';
+import { requestRoutes } from './requests';
 
 // The framework's error handler has no 422; answer in its shape.
 const idempotencyErrors: ErrorRequestHandler = (error, _req, res, next) => {
@@ -19,14 +21,26 @@ const idempotencyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   next(error);
 };
 
-/** The data-products REST API. */
+/**
+ * The data-products REST API, typed and request-validated from
+ * src/schema/openapi.yaml. Zod's checks run in front of it (see
+ * checkInput.ts): the library turns any error before its routes into a
+ * bare InputError, and a 400 of ours lists the issues field by field.
+ */
 export function createRouter(ctx: RouterContext): express.Router {
+  const api = createOpenApiRouter({
+    // Under test every answer is checked against the spec as well.
+    validatorOptions: { validateResponses: process.env.NODE_ENV === 'test' },
+  });
+  legalBasisRoutes(api, ctx);
+  // Before /requests/:id so that "decisions" is not taken for an id.
+  decisionRoutes(api, ctx);
+  requestRoutes(api, ctx);
+
   const router = Router();
   router.use(express.json());
-  router.use(legalBasesRouter(ctx));
-  // Before /requests/:id so that "decisions" is not taken for an id.
-  router.use(decisionsRouter(ctx));
-  router.use(requestsRouter(ctx));
+  router.use(checkInput());
+  router.use(api);
   router.use(idempotencyErrors);
   return router;
 }

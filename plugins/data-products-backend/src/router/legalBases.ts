@@ -2,16 +2,20 @@ import {
   legalBasisPointerSchema,
   legalBasisSearchQuerySchema,
 } from '@datamesh-governance/plugin-data-products-common';
-import Router from 'express-promise-router';
 import { RouterContext } from './context';
 import { parse } from './parse';
+import { ApiRouter } from './types';
 
 /** GET /legal-bases?q= and GET /legal-bases/:registerId/:activityId */
-export function legalBasesRouter(ctx: RouterContext) {
-  const router = Router();
+export function legalBasisRoutes(router: ApiRouter, ctx: RouterContext) {
   router.get('/legal-bases', async (req, res) => {
     await ctx.httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { q } = parse(legalBasisSearchQuerySchema, req.query, 'search');
+    const { q } = parse(
+      legalBasisSearchQuerySchema,
+      req.query,
+      'search',
+      'query',
+    );
     res.json({ items: await ctx.registries.search(q) });
   });
   router.get('/legal-bases/:registerId/:activityId', async (req, res) => {
@@ -20,8 +24,8 @@ export function legalBasesRouter(ctx: RouterContext) {
       legalBasisPointerSchema,
       req.params,
       'legal basis',
+      'params',
     );
     res.json(await ctx.registries.get(registerId, activityId));
   });
-  return router;
 }

@@ -3,23 +3,30 @@ import {
   accessRequestIdSchema,
   describeIssues,
   idempotencyKeySchema,
+  issuesFromZod,
+  RequestPart,
 } from '@datamesh-governance/plugin-data-products-common';
-import { Request } from 'express';
 import { z } from 'zod';
+import { RequestInputError } from '../schema/RequestInputError';
+import { AnyRequest } from './types';
 
 /**
- * Parses with a zod schema; a mismatch is a 400 that names each field, in
- * the shape the frontend's `fieldErrorsFrom` reads back.
+ * Parses one part of a request with a zod schema; a mismatch is a 400 whose
+ * message names each field and whose `error.issues` list them one by one.
+ * `at` is where the value sits in its part, e.g. a header's name.
  */
 export function parse<T extends z.ZodType>(
   schema: T,
   value: unknown,
   where: string,
+  part: RequestPart = 'body',
+  at: string[] = [],
 ): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
-    throw new InputError(
+    throw new RequestInputError(
       `Invalid ${where}: ${describeIssues(result.error.issues).join('; ')}`,
+      issuesFromZod(result.error.issues, part, at),
     );
   }
   return result.data;
@@ -40,7 +47,9 @@ export function requestIdParam(id: unknown): string {
   if (typeof id === 'string' && accessRequestIdSchema.safeParse(id).success) {
     return id;
   }
-  throw new InputError(`${quoted(id)} is not an access request id`);
+  throw new RequestInputError(`${quoted(id)} is not an access request id`, [
+    { path: '/params/id', message: 'is not an access request id' },
+  ]);
 }
 
 /**
@@ -64,9 +73,11 @@ export function checkRequestIds(ids: string[]): {
 }
 
 /** The `Idempotency-Key` header, if any; one that cannot be stored is a 400. */
-export function idempotencyKeyOf(req: Request): string | undefined {
+export function idempotencyKeyOf(req: AnyRequest): string | undefined {
   const key = req.header('Idempotency-Key');
   return key
-    ? parse(idempotencyKeySchema, key, 'Idempotency-Key header')
+    ? parse(idempotencyKeySchema, key, 'Idempotency-Key header', 'headers', [
+        'Idempotency-Key',
+      ])
     : undefined;
 }

@@ -8,10 +8,10 @@ import {
   listAccessRequestsQuerySchema,
 } from '@datamesh-governance/plugin-data-products-common';
 import { createHash } from 'crypto';
-import { Request } from 'express';
-import Router from 'express-promise-router';
+import { countQuerySchema, grantsQuerySchema } from './checkInput';
 import { audited, RouterContext, userOf } from './context';
 import { idempotencyKeyOf, parse, requestIdParam } from './parse';
+import { AnyRequest, ApiRouter } from './types';
 import { Viewer } from '../database/AccessRequestStore';
 import { ListFilter } from '../database/listQuery';
 
@@ -41,7 +41,7 @@ export async function readFilter(
 /** A request the viewer may see and the policy lets them read; 404 otherwise. */
 export async function readRequest(
   ctx: RouterContext,
-  req: Request,
+  req: AnyRequest,
   id: string,
 ) {
   const { credentials, viewer } = await userOf(ctx, req);
@@ -62,9 +62,7 @@ function bodyHash(body: unknown): string {
 }
 
 /** POST /requests, GET /requests, GET /requests/:id, POST /requests/:id/cancel, GET /grants */
-export function requestsRouter(ctx: RouterContext) {
-  const router = Router();
-
+export function requestRoutes(router: ApiRouter, ctx: RouterContext) {
   router.post('/requests', async (req, res) => {
     const { credentials, viewer } = await userOf(ctx, req);
     const body = parse(createAccessRequestSchema, req.body, 'access request');
@@ -104,23 +102,19 @@ export function requestsRouter(ctx: RouterContext) {
 
   router.get('/requests', async (req, res) => {
     const { credentials, viewer } = await userOf(ctx, req);
-    const query = parse(listAccessRequestsQuerySchema, req.query, 'query');
+    const query = parse(
+      listAccessRequestsQuerySchema,
+      req.query,
+      'query',
+      'query',
+    );
     res.json(await list(viewer, await readFilter(ctx, credentials), query));
   });
 
   // How many match, up to 100, e.g. the decisions waiting for the viewer.
   router.get('/requests/count', async (req, res) => {
     const { credentials, viewer } = await userOf(ctx, req);
-    const query = parse(
-      listAccessRequestsQuerySchema.omit({
-        cursor: true,
-        limit: true,
-        sort: true,
-        order: true,
-      }),
-      req.query,
-      'query',
-    );
+    const query = parse(countQuerySchema, req.query, 'query', 'query');
     const filter = await readFilter(ctx, credentials);
     res.json(
       filter === 'deny'
@@ -131,11 +125,7 @@ export function requestsRouter(ctx: RouterContext) {
 
   router.get('/grants', async (req, res) => {
     const { credentials, viewer } = await userOf(ctx, req);
-    const query = parse(
-      listAccessRequestsQuerySchema.omit({ status: true, role: true }),
-      req.query,
-      'query',
-    );
+    const query = parse(grantsQuerySchema, req.query, 'query', 'query');
     res.json(
       await list(viewer, await readFilter(ctx, credentials), {
         ...query,
@@ -162,6 +152,4 @@ export function requestsRouter(ctx: RouterContext) {
     );
     res.json(request);
   });
-
-  return router;
 }

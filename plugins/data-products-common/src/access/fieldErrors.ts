@@ -1,10 +1,50 @@
 import type { z } from 'zod';
+import type { Issue } from '../generated';
+
+/**
+ * One thing wrong with a request, as a 400 of the data-products backend
+ * lists them in `error.issues`: where (a JSON pointer such as
+ * `/body/legalBasis/activityId` or `/query/limit`) and what.
+ * @public
+ */
+export type FieldIssue = Issue;
+
+/** The part of a request an issue is in. @public */
+export type RequestPart = 'body' | 'query' | 'params' | 'headers';
+
+function pointer(part: RequestPart, path: readonly PropertyKey[]): string {
+  const escape = (segment: PropertyKey) =>
+    String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  return ['', part, ...path.map(escape)].join('/');
+}
+
+/**
+ * Zod's issues as {@link FieldIssue}s of one part of a request; each field a
+ * strict schema refuses is an issue of its own. `at` is where the parsed
+ * value sits in that part (e.g. `['Idempotency-Key']` for a header).
+ * @public
+ */
+export function issuesFromZod(
+  issues: readonly z.core.$ZodIssue[],
+  part: RequestPart,
+  at: readonly PropertyKey[] = [],
+): FieldIssue[] {
+  return issues.flatMap(issue => {
+    const path = [...at, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map(key => ({
+        path: pointer(part, [...path, key]),
+        message: 'unknown field',
+      }));
+    }
+    return [{ path: pointer(part, path), message: issue.message }];
+  });
+}
 
 /**
  * One line per zod issue, led by the field it concerns: `purpose: say in a
  * sentence...`, or `unknown fields a, b` for keys a strict schema refuses.
- * The backend joins these into its 400 messages; {@link fieldErrorsFrom}
- * reads them back in the frontend.
+ * The backend joins these into the message of its 400s, next to the issues.
  * @public
  */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
@@ -19,55 +59,89 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   });
 }
 
+function isFieldIssue(value: unknown): value is FieldIssue {
+  const candidate = value as Partial<FieldIssue> | null;
+  return (
+    typeof candidate?.path === 'string' &&
+    typeof candidate?.message === 'string'
+  );
+}
+
+/**
+ * The issues of an error answer's body (`{ error: { issues } }`); none when
+ * it has none. Takes anything, since a body is whatever the server sent.
+ * @public
+ */
+export function issuesOf(body: unknown): FieldIssue[] {
+  const issues = (body as { error?: { issues?: unknown } } | null | undefined)
+    ?.error?.issues;
+  return Array.isArray(issues) ? issues.filter(isFieldIssue) : [];
+}
+
 /** Problems sorted by the form field they concern; the rest are for the whole form. @public */
 export type FieldErrors<F extends string> = {
   fields: Partial<Record<F, string>>;
   form: string[];
 };
 
-function escapeRegExp(text: string) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function capitalise(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+function addTo<F extends string>(
+  result: FieldErrors<F>,
+  field: F,
+  text: string,
+) {
+  const previous = result.fields[field];
+  result.fields[field] = previous
+    ? `${previous}; ${capitalise(text)}`
+    : capitalise(text);
+}
+
 /**
- * Sorts a backend error message by field, so that a form can show each
- * problem next to the field it concerns. Understands both shapes the
- * data-products backend uses: `Invalid access request: purpose: ...; endsAt: ...`
- * (from {@link describeIssues}) and single messages that start with the
- * field, such as `endsAt must be in the future` or `legalBasis: ...`.
- * Anything else is a form-level problem.
+ * Sorts issues by the form field they concern (the first segment of a body
+ * path: `/body/legalBasis/activityId` is `legalBasis`), so that a form shows
+ * each next to its field. Issues of other fields or parts go to the form,
+ * with where they are.
  * @public
  */
 export function fieldErrorsFrom<F extends string>(
+  issues: readonly FieldIssue[],
+  fields: readonly F[],
+): FieldErrors<F> {
+  const result: FieldErrors<F> = { fields: {}, form: [] };
+  for (const { path, message } of issues) {
+    const [part, field, ...rest] = path.split('/').slice(1);
+    if (part === 'body' && (fields as readonly string[]).includes(field)) {
+      addTo(result, field as F, message);
+    } else {
+      const where = [field, ...rest].filter(Boolean).join('.');
+      result.form.push(where ? `${where}: ${message}` : message);
+    }
+  }
+  return result;
+}
+
+/**
+ * For a 400 without issues: a message that starts with a form field's name
+ * (`endsAt must be in the future`, `legalBasis: ...`), as the backend words
+ * the problems its rules find, goes next to that field; any other message
+ * concerns the whole form.
+ * @public
+ */
+export function fieldErrorsFromMessage<F extends string>(
   message: string,
   fields: readonly F[],
 ): FieldErrors<F> {
   const result: FieldErrors<F> = { fields: {}, form: [] };
-  const names = fields.map(escapeRegExp).join('|');
-  const body = message.replace(/^Invalid [^:]+: /, '');
-  // Split only where the next part starts with a field name, so that a
-  // message with a semicolon of its own stays whole.
-  const parts = names
-    ? body.split(new RegExp(`; (?=(?:${names})[.:\\s]|unknown field)`))
-    : [body];
-  const leading = names
-    ? new RegExp(`^(${names})(?:\\.[\\w.]+)?(?::\\s*|\\s+(?=\\S))([\\s\\S]*)$`)
-    : undefined;
-
-  for (const part of parts) {
-    const match = leading?.exec(part);
-    if (!match) {
-      result.form.push(part);
-      continue;
-    }
-    const field = match[1] as F;
-    const text = capitalise(match[2]);
-    const previous = result.fields[field];
-    result.fields[field] = previous ? `${previous}; ${text}` : text;
+  const field = fields.find(name =>
+    new RegExp(`^${name}(?::\\s*|\\s+)\\S`).test(message),
+  );
+  if (field) {
+    addTo(result, field, message.slice(field.length).replace(/^:?\s*/, ''));
+  } else {
+    result.form.push(message);
   }
   return result;
 }

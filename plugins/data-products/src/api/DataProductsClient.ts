@@ -7,6 +7,7 @@ import {
   BulkDecision,
   BulkDecisionResult,
   CreateAccessRequest,
+  DataProductsApiClient,
   Page,
   ProcessingActivity,
 } from '@datamesh-governance/plugin-data-products-common';
@@ -16,19 +17,31 @@ import {
   DataProductsApi,
 } from './DataProductsApi';
 
-/** Talks to the data-products backend over `fetchApi`, so calls carry the user's token. @public */
+type TypedResponse<T> = Omit<Response, 'json'> & { json(): Promise<T> };
+
+/** An empty filter (a select left at "any") is no filter. */
+function withoutEmpty<T extends object>(options: T): T {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== undefined && v !== ''),
+  ) as T;
+}
+
+/**
+ * Talks to the data-products backend through the client generated from its
+ * OpenAPI spec, over `fetchApi` so that calls carry the user's token.
+ * Failures are thrown as `ResponseError`; a 400's body keeps its issues.
+ * @public
+ */
 export class DataProductsClient implements DataProductsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: DataProductsApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new DataProductsApiClient(options);
   }
 
   async searchLegalBases(query: string): Promise<ProcessingActivity[]> {
-    const page = await this.request<{ items: ProcessingActivity[] }>(
-      `/legal-bases${toQuery({ q: query })}`,
+    const page = await this.read(
+      this.client.searchLegalBases({ query: { q: query } }),
     );
     return page.items;
   }
@@ -37,17 +50,18 @@ export class DataProductsClient implements DataProductsApi {
     body: CreateAccessRequest,
     options?: { idempotencyKey?: string },
   ): Promise<AccessRequest> {
-    return this.request('/requests', {
-      method: 'POST',
-      body,
-      headers: options?.idempotencyKey
-        ? { 'Idempotency-Key': options.idempotencyKey }
-        : undefined,
-    });
+    return this.change(
+      this.client.createRequest({
+        body,
+        header: { 'Idempotency-Key': options?.idempotencyKey },
+      }),
+    );
   }
 
   listRequests(options: AccessRequestListOptions = {}) {
-    return this.request<Page<AccessRequest>>(`/requests${toQuery(options)}`);
+    return this.read<Page<AccessRequest>>(
+      this.client.listRequests({ query: withoutEmpty(options) }),
+    );
   }
 
   countRequests(
@@ -56,8 +70,8 @@ export class DataProductsClient implements DataProductsApi {
       'cursor' | 'limit' | 'sort' | 'order'
     > = {},
   ) {
-    return this.request<AccessRequestCount>(
-      `/requests/count${toQuery(options)}`,
+    return this.read<AccessRequestCount>(
+      this.client.countRequests({ query: withoutEmpty(options) }),
     );
   }
 
@@ -67,79 +81,53 @@ export class DataProductsClient implements DataProductsApi {
       'entityRef' | 'cursor' | 'limit'
     > = {},
   ) {
-    return this.request<Page<AccessRequest>>(`/grants${toQuery(options)}`);
+    return this.read<Page<AccessRequest>>(
+      this.client.listGrants({ query: withoutEmpty(options) }),
+    );
   }
 
   getRequest(id: string) {
-    return this.request<AccessRequestWithAudit>(
-      `/requests/${encodeURIComponent(id)}`,
+    return this.read<AccessRequestWithAudit>(
+      this.client.getRequest({ path: { id } }),
     );
   }
 
   approve(id: string, body: { reason?: string; endsAt?: string } = {}) {
-    return this.decision(id, 'approve', body);
+    return this.change(this.client.approveRequest({ path: { id }, body }));
   }
 
   reject(id: string, body: { reason: string }) {
-    return this.decision(id, 'reject', body);
+    return this.change(this.client.rejectRequest({ path: { id }, body }));
   }
 
   revoke(id: string, body: { reason: string }) {
-    return this.decision(id, 'revoke', body);
+    return this.change(this.client.revokeRequest({ path: { id }, body }));
   }
 
   cancel(id: string, body: { reason?: string } = {}) {
-    return this.decision(id, 'cancel', body);
+    return this.change(this.client.cancelRequest({ path: { id }, body }));
   }
 
   async decide(body: BulkDecision): Promise<BulkDecisionResult[]> {
-    const response = await this.request<{ results: BulkDecisionResult[] }>(
-      '/requests/decisions',
-      { method: 'POST', body },
-    );
-    return response.results;
+    const { results } = await this.change(this.client.decideRequests({ body }));
+    return results;
   }
 
-  private decision(id: string, action: string, body: object) {
-    return this.request<AccessRequest>(
-      `/requests/${encodeURIComponent(id)}/${action}`,
-      { method: 'POST', body },
-    );
-  }
-
-  private async request<T>(
-    path: string,
-    init?: {
-      method?: string;
-      body?: unknown;
-      headers?: Record<string, string>;
-    },
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('data-products');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: init?.method ?? 'GET',
-      headers:
-        init?.body === undefined
-          ? init?.headers
-          : { 'Content-Type': 'application/json', ...init.headers },
-      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-    });
+  /** The answer's body, or its error thrown. */
+  private async read<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
+    const response = await pending;
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      throw await ResponseError.fromResponse(response as Response);
     }
-    const body = (await response.json()) as T;
-    if (init?.method === 'POST' && typeof window !== 'undefined') {
+    return response.json();
+  }
+
+  /** As `read`, and tells the page (the sidebar badge) that requests changed. */
+  private async change<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
+    const body = await this.read(pending);
+    if (typeof window !== 'undefined') {
       window.dispatchEvent(new Event(ACCESS_REQUESTS_CHANGED_EVENT));
     }
     return body;
   }
-}
-
-function toQuery(params: Record<string, string | number | undefined>) {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }

@@ -117,10 +117,18 @@ function backend(
   return seen;
 }
 
-function inputError(status: number, message: string) {
+function inputError(
+  status: number,
+  message: string,
+  issues?: { path: string; message: string }[],
+) {
   return HttpResponse.json(
     {
-      error: { name: status === 409 ? 'ConflictError' : 'InputError', message },
+      error: {
+        name: status === 409 ? 'ConflictError' : 'InputError',
+        message,
+        issues,
+      },
       request: { method: 'POST', url: '/api/data-products/requests' },
       response: { statusCode: status },
     },
@@ -391,6 +399,36 @@ describe('AccessTab', () => {
         await screen.findByText(/Access to decision_counts_v1 granted until/),
       ).toBeInTheDocument();
       expect(seen.posts[0].body.legalBasis).toBeUndefined();
+    });
+
+    it("shows each issue of the backend's 400 next to its field", async () => {
+      backend({
+        create: () =>
+          inputError(400, 'Invalid access request: two problems', [
+            { path: '/body/purpose', message: 'must not contain NUL' },
+            {
+              path: '/body/legalBasis/activityId',
+              message: 'must be at most 255 characters',
+            },
+          ]),
+      });
+      await renderTab();
+      const form = await openForm('decisions_v1');
+      await pickB123(form);
+      await fillValidRequest(form);
+      await userEvent.click(form.getByRole('button', { name: 'Send request' }));
+
+      expect(await form.findByText('Must not contain NUL')).toBeInTheDocument();
+      expect(form.getByRole('textbox', { name: /Purpose/ })).toHaveAttribute(
+        'aria-invalid',
+        'true',
+      );
+      expect(
+        form.getByText('Must be at most 255 characters'),
+      ).toBeInTheDocument();
+      expect(
+        form.getByRole('textbox', { name: /Legal basis/ }),
+      ).toHaveAttribute('aria-invalid', 'true');
     });
 
     it("shows the backend's 400 next to the field it concerns and keeps what was typed", async () => {

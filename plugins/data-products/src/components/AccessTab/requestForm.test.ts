@@ -134,11 +134,15 @@ describe('validateRequestForm', () => {
 });
 
 describe('errorsFromResponse', () => {
-  async function responseError(status: number, message: string) {
+  async function responseError(
+    status: number,
+    message: string,
+    issues?: { path: string; message: string }[],
+  ) {
     return ResponseError.fromResponse(
       new Response(
         JSON.stringify({
-          error: { name: 'InputError', message },
+          error: { name: 'InputError', message, issues },
           request: { method: 'POST', url: '/requests' },
           response: { statusCode: status },
         }),
@@ -147,21 +151,33 @@ describe('errorsFromResponse', () => {
     );
   }
 
-  it('puts each problem of a 400 next to its field', async () => {
+  it('puts each issue of a 400 next to its field, whatever the message says', async () => {
     expect(
       errorsFromResponse(
-        await responseError(
-          400,
-          'Invalid access request: purpose: say in a sentence what you will use the data for; endsAt: Invalid input',
-        ),
+        await responseError(400, 'Invalid access request: two problems', [
+          {
+            path: '/body/purpose',
+            message: 'say in a sentence what you will use the data for',
+          },
+          { path: '/body/legalBasis/activityId', message: 'must not be empty' },
+          { path: '/body/requesterRef', message: 'unknown field' },
+        ]),
       ),
     ).toEqual({
       fields: {
         purpose: 'Say in a sentence what you will use the data for',
-        endsAt: 'Invalid input',
+        legalBasis: 'Must not be empty',
       },
-      form: [],
+      form: ['requesterRef: unknown field'],
     });
+  });
+
+  it('puts a 400 without issues next to the field its message starts with', async () => {
+    expect(
+      errorsFromResponse(
+        await responseError(400, 'endsAt must be in the future'),
+      ),
+    ).toEqual({ fields: { endsAt: 'Must be in the future' }, form: [] });
   });
 
   it('tells what to do about a conflict, for the whole form', async () => {

@@ -2,10 +2,12 @@ import { ResponseError } from '@backstage/errors';
 import {
   createAccessRequestSchema,
   CreateAccessRequest,
-  describeIssues,
   endDateProblem,
   FieldErrors,
   fieldErrorsFrom,
+  fieldErrorsFromMessage,
+  issuesFromZod,
+  issuesOf,
   latestEndDate,
   legalBasisProblem,
   needsLegalBasis,
@@ -109,7 +111,7 @@ export function validateRequestForm(options: {
   const fromSchema = parsed.success
     ? { fields: {}, form: [] }
     : fieldErrorsFrom(
-        describeIssues(parsed.error.issues).join('; '),
+        issuesFromZod(parsed.error.issues, 'body'),
         REQUEST_FORM_FIELDS,
       );
   // A rule above says more than the schema about the same field.
@@ -139,7 +141,11 @@ export function errorsFromResponse(error: unknown): RequestFormErrors {
     };
   }
   if (error.statusCode === 400 || error.statusCode === 422) {
-    return fieldErrorsFrom(message, REQUEST_FORM_FIELDS);
+    // The issues say which field; a message alone may start with one.
+    const issues = issuesOf(error.body);
+    return issues.length > 0
+      ? fieldErrorsFrom(issues, REQUEST_FORM_FIELDS)
+      : fieldErrorsFromMessage(message, REQUEST_FORM_FIELDS);
   }
   return { fields: {}, form: [message] };
 }
