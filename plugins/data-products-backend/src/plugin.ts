@@ -21,6 +21,7 @@ import { createRouter } from './router';
 import { AccessRequestService } from './service/AccessRequestService';
 import { DataProductCatalog } from './service/DataProductCatalog';
 import { refreshDeciders } from './service/refreshDeciders';
+import { AccessRequestChanges } from './service/changes';
 
 /**
  * Access requests to data products: legal basis from a register of
@@ -67,10 +68,13 @@ export const dataProductsPlugin = createBackendPlugin({
           logger,
         );
         const catalog = new DataProductCatalog(deps.catalog, deps.auth);
+        // Listeners (notifications, signals, lineage) are added below.
+        const changes = new AccessRequestChanges(logger);
         const service = new AccessRequestService(store, catalog, registries, {
           maxDuration: config.getOptionalString(
             'dataProducts.access.maxDuration',
           ),
+          changes,
         });
 
         permissionsRegistry.addResourceType({

@@ -1,3 +1,4 @@
+import type { JsonValue } from '@backstage/types';
 import { ConfigReader } from '@backstage/config';
 import { resolve as resolvePath } from 'path';
 import { activities } from '../__testUtils__/fixtures';
@@ -10,7 +11,10 @@ function fromActivities(configured: unknown[]) {
   return ConfigLegalBasisRegistry.fromConfig(
     new ConfigReader({
       dataProducts: {
-        legalBasis: { registerId: 'demo', activities: configured },
+        legalBasis: {
+          registerId: 'demo',
+          activities: configured as JsonValue[],
+        },
       },
     }),
   );

@@ -24,6 +24,7 @@ import {
 } from '../database/AccessRequestStore';
 import { ListFilter } from '../database/listQuery';
 import { LegalBasisRegistries } from '../registers/LegalBasisRegistries';
+import { AccessRequestChange, AccessRequestChanges } from './changes';
 import {
   DataProductCatalog,
   refFromInput,
@@ -55,8 +56,20 @@ export class AccessRequestService {
       /** Ceiling on any grant, ISO 8601 duration (config). */
       maxDuration?: string;
       clock?: () => Date;
+      /** Told after each change commits (notifications, signals, lineage). */
+      changes?: AccessRequestChanges;
     } = {},
   ) {}
+
+  /** Tells the listeners, then hands the request back. */
+  private async told(
+    kind: AccessRequestChange['kind'],
+    request: AccessRequest,
+    actorRef: string,
+  ): Promise<AccessRequest> {
+    await this.options.changes?.tell({ kind, request, actorRef });
+    return request;
+  }
 
   private now() {
     return this.options.clock?.() ?? new Date();
@@ -110,7 +123,7 @@ export class AccessRequestService {
     };
 
     const approvalMode = port.access?.approval ?? 'required';
-    return this.store.create(
+    const created = await this.store.create(
       {
         entityRef,
         outputPort: port.name,
@@ -127,6 +140,10 @@ export class AccessRequestService {
         autoApproveBy: approvalMode === 'auto' ? SYSTEM_ACTOR : undefined,
       },
     );
+    if (!created.replayed) {
+      await this.told('create', created.request, requester.userRef);
+    }
+    return created;
   }
 
   /**
@@ -196,7 +213,7 @@ export class AccessRequestService {
     }
     const now = this.now().getTime();
     if (decision.action === 'revoke') {
-      return this.store.transition({
+      const revoked = await this.store.transition({
         id: request.id,
         action: 'revoke',
         actorRef: decider.userRef,
@@ -206,6 +223,7 @@ export class AccessRequestService {
           closing_reason: decision.reason,
         },
       });
+      return this.told('revoke', revoked, decider.userRef);
     }
     let endsAt: number | undefined;
     if (decision.action === 'approve' && decision.endsAt) {
@@ -223,7 +241,7 @@ export class AccessRequestService {
         new Date(endsAt ?? request.endsAt),
       );
     }
-    return this.store.transition({
+    const decided = await this.store.transition({
       id: request.id,
       action: decision.action,
       actorRef: decider.userRef,
@@ -235,6 +253,7 @@ export class AccessRequestService {
         ...(endsAt ? { ends_at: endsAt } : {}),
       },
     });
+    return this.told(decision.action, decided, decider.userRef);
   }
 
   /**
@@ -273,7 +292,7 @@ export class AccessRequestService {
     if (request.requesterRef !== requester.userRef) {
       throw new NotAllowedError('Only the requester can cancel a request');
     }
-    return this.store.transition({
+    const cancelled = await this.store.transition({
       id,
       action: 'cancel',
       actorRef: requester.userRef,
@@ -283,6 +302,7 @@ export class AccessRequestService {
         closing_reason: reason ?? null,
       },
     });
+    return this.told('cancel', cancelled, requester.userRef);
   }
 
   async get(id: string, viewer: Viewer): Promise<AccessRequestWithAudit> {
