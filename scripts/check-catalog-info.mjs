@@ -1,8 +1,9 @@
 // Checks that the catalog describes every plugin package: each has a
 // catalog-info.yaml with one Component named, titled and typed after its
 // package.json (as `backstage-repo-tools generate-catalog-info` names them),
-// in the suite's System and owned by a group of the demo organisation, and
-// the root catalog-info.yaml lists every one of them.
+// in the suite's System and owned by a group of the demo organisation, then
+// the APIs it provides with their definition files; and the root
+// catalog-info.yaml lists every one of them.
 // Usage: node scripts/check-catalog-info.mjs
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,9 +13,11 @@ const root = resolve(import.meta.dirname, '..');
 const problems = [];
 
 function entitiesIn(path) {
-  return parseAllDocuments(readFileSync(join(root, path), 'utf8')).map(doc =>
-    doc.toJS(),
-  );
+  const docs = parseAllDocuments(readFileSync(join(root, path), 'utf8'));
+  for (const error of docs.flatMap(doc => doc.errors)) {
+    problems.push(`${path}: ${error.message.split('\n')[0]}`);
+  }
+  return docs.map(doc => doc.toJS());
 }
 
 /** The entity name Backstage's repo tools derive from a package name. */
@@ -74,7 +77,20 @@ for (const dir of readdirSync(join(root, 'plugins')).sort()) {
   if (!groups.has(entity?.spec?.owner)) {
     problems.push(`${file}: owner ${entity?.spec?.owner} is no demo group`);
   }
-  if (others.length > 0) problems.push(`${file}: more than one entity`);
+  for (const api of others) {
+    if (
+      api?.kind !== 'API' ||
+      !entity?.spec?.providesApis?.includes(api.metadata?.name)
+    ) {
+      problems.push(`${file}: beside the Component only APIs it provides`);
+    }
+    const definition = api?.spec?.definition?.$text;
+    if (!definition || !existsSync(join(root, 'plugins', dir, definition))) {
+      problems.push(
+        `${file}: API ${api?.metadata?.name} has no definition file`,
+      );
+    }
+  }
 }
 
 if (problems.length > 0) {
