@@ -1,5 +1,18 @@
 export interface Config {
   dataProducts?: {
+    notifications?: {
+      /**
+       * Send notifications through Backstage's notifications service
+       * (the notifications backend must be installed). Default true; the
+       * live badge's signals are sent either way.
+       */
+      enabled?: boolean;
+      /**
+       * How long before a grant ends its requester and deciders are told,
+       * once, as an ISO 8601 duration. Default P7D.
+       */
+      endingSoonWindow?: string;
+    };
     access?: {
       /**
        * Ceiling on how long any grant lasts, as an ISO 8601 duration

@@ -3,6 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { dataProductsPermissions } from '@datamesh-governance/plugin-data-products-common';
 import {
@@ -22,6 +24,12 @@ import { AccessRequestService } from './service/AccessRequestService';
 import { DataProductCatalog } from './service/DataProductCatalog';
 import { refreshDeciders } from './service/refreshDeciders';
 import { AccessRequestChanges } from './service/changes';
+import {
+  endingSoonWindowMs,
+  sweepEndingSoon,
+} from './notifications/endingSoon';
+import { notifyChanges } from './notifications/notifyChanges';
+import { signalChanges } from './notifications/signalChanges';
 
 /**
  * Access requests to data products: legal basis from a register of
@@ -56,10 +64,13 @@ export const dataProductsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, logger, database, permissionsRegistry } = deps;
-        const store = new AccessRequestStore(await applyMigrations(database));
+        const db = await applyMigrations(database);
+        const store = new AccessRequestStore(db);
         const registries = new LegalBasisRegistries(
           [
             await ConfigLegalBasisRegistry.fromConfig(config),
@@ -76,6 +87,13 @@ export const dataProductsPlugin = createBackendPlugin({
           ),
           changes,
         });
+        // People are told: notifications (unless switched off) and a signal
+        // that refreshes badges and lists.
+        const notifying =
+          config.getOptionalBoolean('dataProducts.notifications.enabled') ??
+          true;
+        if (notifying) changes.listen(notifyChanges(deps.notifications, store));
+        changes.listen(signalChanges(deps.signals, store));
 
         permissionsRegistry.addResourceType({
           resourceRef: accessRequestResourceRef,
@@ -115,6 +133,32 @@ export const dataProductsPlugin = createBackendPlugin({
           scope: 'global',
           fn: () => refreshDeciders(store, catalog),
         });
+
+        // Grants that end soon are told once to requester and deciders.
+        const endingSoonWindow = endingSoonWindowMs(
+          config.getOptionalString(
+            'dataProducts.notifications.endingSoonWindow',
+          ),
+        );
+        if (notifying) {
+          await deps.scheduler.scheduleTask({
+            id: 'data-products-notify-ending-soon',
+            frequency: { hours: 1 },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 2 },
+            scope: 'global',
+            fn: async () => {
+              const told = await sweepEndingSoon({
+                db,
+                store,
+                notifications: deps.notifications,
+                windowMs: endingSoonWindow,
+                logger,
+              });
+              if (told > 0) logger.info(`Told of ${told} grants ending soon`);
+            },
+          });
+        }
 
         deps.httpRouter.use(
           createRouter({
