@@ -6,3 +6,5 @@
 
 export { catalogModuleDataProducts as default } from './module';
 export { DataProductEntityProcessor } from './DataProductEntityProcessor';
+export { DataProductLineageProcessor } from './lineage/DataProductLineageProcessor';
+export type { GrantLineage, LineagePair } from './lineage/GrantLineage';

@@ -24,6 +24,7 @@ import { AccessRequestService } from './service/AccessRequestService';
 import { DataProductCatalog } from './service/DataProductCatalog';
 import { refreshDeciders } from './service/refreshDeciders';
 import { AccessRequestChanges } from './service/changes';
+import { refreshLineage } from './service/refreshLineage';
 import {
   endingSoonWindowMs,
   sweepEndingSoon,
@@ -81,6 +82,8 @@ export const dataProductsPlugin = createBackendPlugin({
         const catalog = new DataProductCatalog(deps.catalog, deps.auth);
         // Listeners (notifications, signals, lineage) are added below.
         const changes = new AccessRequestChanges(logger);
+        // Lineage: the catalog draws grants as relations; refresh both ends.
+        changes.listen(refreshLineage(deps.catalog, deps.auth));
         const service = new AccessRequestService(store, catalog, registries, {
           maxDuration: config.getOptionalString(
             'dataProducts.access.maxDuration',

@@ -348,6 +348,14 @@ const fuzzers: Record<string, (random: Random, pool: Pool) => Case> = {
     query: query(random, { entityRef: validList.entityRef }, LIST_KEYS),
     who: who(random, 'requester'),
   }),
+  'GET /lineage': random => ({
+    method: 'get',
+    path: '/lineage',
+    query: query(random, { entityRef: 'group:default/team-analytics' }, [
+      'entityRef',
+    ]),
+    who: who(random, 'service'),
+  }),
   'GET /requests/:id': (random, pool) => {
     const { segment, requester } = target(random, pool, 'pending');
     return {

@@ -7,6 +7,7 @@ import { checkInput } from './checkInput';
 import { RouterContext } from './context';
 import { decisionRoutes } from './decisions';
 import { legalBasisRoutes } from './legalBases';
+import { lineageRoutes } from './lineage';
 import { requestRoutes } from './requests';
 
 // The framework's error handler has no 422; answer in its shape.
@@ -36,6 +37,7 @@ export function createRouter(ctx: RouterContext): express.Router {
   // Before /requests/:id so that "decisions" is not taken for an id.
   decisionRoutes(api, ctx);
   requestRoutes(api, ctx);
+  lineageRoutes(api, ctx);
 
   const router = Router();
   router.use(express.json());

@@ -82,6 +82,15 @@ const matrix: Record<string, Record<Principal, number>> = {
     other: 200,
     service: 403,
   },
+  // For the catalog's lineage processor: services only.
+  'GET /lineage': {
+    nobody: 401,
+    requester: 403,
+    owner: 403,
+    memberOwner: 403,
+    other: 403,
+    service: 200,
+  },
   'GET /requests/:id': {
     nobody: 401,
     requester: 200,
@@ -225,7 +234,10 @@ describe.each(databaseIds)('route × principal on %s', databaseId => {
       .replace(':id', id)
       .replace(':registerId', 'demo')
       .replace(':activityId', 'follow-up')}${
-      route === 'GET /legal-bases' ? '?q=B123' : ''
+      {
+        'GET /legal-bases': '?q=B123',
+        'GET /lineage': `?entityRef=${ANALYTICS}`,
+      }[route] ?? ''
     }`;
     // Without a header the test backend would act as a default user.
     const authorization: Record<Principal, () => string> = {

@@ -19,6 +19,7 @@ import type {
   AccessRequest,
   AccessRequestWithAudit,
   AccessRequestPage,
+  LineagePairList,
   AccessRequestCount,
   BulkDecisionResults,
 } from './models';
@@ -156,6 +157,19 @@ export type ListGrants = {
      */
     cursor?: string;
     limit?: number;
+  };
+};
+
+/**
+ * For the catalog, as a service principal only: the data products a service (component) or group holds an active grant for, each once. Users are 403; a user or data product ref is a 400.
+ * @public
+ */
+export type GetLineage = {
+  query: {
+    /**
+     * The subject, `component:namespace/name` or `group:namespace/name`.
+     */
+    entityRef: EntityRef;
   };
 };
 
@@ -372,6 +386,25 @@ export class DataProductsApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
     return this.fetchApi.fetch(
       `${baseUrl}/grants${queryString(request.query)}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * For the catalog, as a service principal only: the data products a service (component) or group holds an active grant for, each once. Users are 403; a user or data product ref is a 400.
+   */
+  async getLineage(
+    request: GetLineage,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<LineagePairList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/lineage${queryString(request.query)}`,
       {
         method: 'GET',
         headers: {

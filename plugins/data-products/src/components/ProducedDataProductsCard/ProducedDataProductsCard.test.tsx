@@ -6,7 +6,7 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   benefitDecisions,
   decisionService,
@@ -14,9 +14,28 @@ import {
 } from '../testEntities';
 import { ProducedDataProductsCard } from './ProducedDataProductsCard';
 
+/** A service granted access to benefit-decisions, as the catalog draws it. */
+const analyticsWorkbench: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'analytics-workbench', namespace: 'default' },
+  spec: { type: 'website', lifecycle: 'production', owner: 'team-analytics' },
+  relations: [
+    {
+      type: 'consumesDataProduct',
+      targetRef: 'dataproduct:default/benefit-decisions',
+    },
+  ],
+};
+
 async function renderFor(service: Entity) {
   const catalogApi = catalogApiMock({
-    entities: [benefitDecisions, decisionService, paymentService],
+    entities: [
+      benefitDecisions,
+      decisionService,
+      paymentService,
+      analyticsWorkbench,
+    ],
   });
   await renderInTestApp(
     <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
@@ -46,5 +65,31 @@ describe('ProducedDataProductsCard', () => {
       await screen.findByText(/produces no data products yet/),
     ).toBeInTheDocument();
     expect(screen.getByText('spec.producedBy')).toBeInTheDocument();
+    expect(screen.getByText(/holds no access grant/)).toBeInTheDocument();
+  });
+
+  it('lists the data products the service reads, from its grants drawn as relations', async () => {
+    await renderFor(analyticsWorkbench);
+    const reads = (
+      await screen.findByRole('heading', {
+        name: 'Data products this service reads',
+      })
+    ).closest('div')!.parentElement!;
+    expect(
+      within(reads).getByRole('link', { name: /Benefit decisions/ }),
+    ).toHaveAttribute('href', '/catalog/default/dataproduct/benefit-decisions');
+    expect(within(reads).getByText('decisions_v1')).toBeInTheDocument();
+    // It produces nothing: that section says so on its own.
+    expect(
+      screen.getByText(/produces no data products yet/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/holds no access grant/)).not.toBeInTheDocument();
+  });
+
+  it('does not take a product it produces for one it reads', async () => {
+    await renderFor(decisionService);
+    expect(
+      await screen.findByText(/holds no access grant/),
+    ).toBeInTheDocument();
   });
 });

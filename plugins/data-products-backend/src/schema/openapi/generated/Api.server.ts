@@ -20,6 +20,7 @@ import type {
   AccessRequest,
   AccessRequestWithAudit,
   AccessRequestPage,
+  LineagePairList,
   AccessRequestCount,
   BulkDecisionResults,
 } from './models';
@@ -143,6 +144,20 @@ export type ListGrants = {
 };
 
 /**
+ * For the catalog, as a service principal only: the data products a service (component) or group holds an active grant for, each once. Users are 403; a user or data product ref is a 400.
+ * @public
+ */
+export type GetLineage = {
+  query: {
+    /**
+     * The subject, `component:namespace/name` or `group:namespace/name`.
+     */
+    entityRef: EntityRef;
+  };
+  response: LineagePairList | ApiError;
+};
+
+/**
  * Decides up to 100 requests. Each item gets its own outcome; one item's failure never undoes another's decision.
  * @public
  */
@@ -233,6 +248,7 @@ export type EndpointMap = {
   '#post|/requests': CreateRequest;
   '#get|/requests/count': CountRequests;
   '#get|/grants': ListGrants;
+  '#get|/lineage': GetLineage;
   '#post|/requests/decisions': DecideRequests;
   '#get|/requests/{id}': GetRequest;
   '#post|/requests/{id}/approve': ApproveRequest;

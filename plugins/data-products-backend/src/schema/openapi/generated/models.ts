@@ -269,6 +269,16 @@ export type AccessRequestPage = {
 };
 
 /**
+ * @public
+ */
+export type LineagePairList = {
+  items: Array<{
+    dataProductRef: string;
+    subjectRef: string;
+  }>;
+};
+
+/**
  * How many match, counted up to 100; `more` when there are more.
  * @public
  */

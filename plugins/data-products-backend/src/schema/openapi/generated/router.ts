@@ -715,6 +715,27 @@ export const spec = {
           },
         },
       },
+      LineagePairList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['dataProductRef', 'subjectRef'],
+              properties: {
+                dataProductRef: {
+                  type: 'string',
+                },
+                subjectRef: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
       AccessRequestCount: {
         type: 'object',
         description:
@@ -1007,6 +1028,44 @@ export const spec = {
         responses: {
           '200': {
             $ref: '#/components/responses/AccessRequestPage',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/lineage': {
+      get: {
+        operationId: 'getLineage',
+        description:
+          'For the catalog, as a service principal only: the data products a service (component) or group holds an active grant for, each once. Users are 403; a user or data product ref is a 400.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            description:
+              'The subject, `component:namespace/name` or `group:namespace/name`.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The subject's lineage pairs.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LineagePairList',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/ErrorResponse',

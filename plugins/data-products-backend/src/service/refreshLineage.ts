@@ -1,0 +1,44 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AccessRequestChange, AccessRequestListener } from './changes';
+
+/** Subjects the catalog draws lineage for (see the catalog module). */
+const LINEAGE_SUBJECTS = ['component:', 'group:'];
+
+/** Changes that start or end a grant, so may add or drop a lineage relation. */
+function startsOrEndsGrant(change: AccessRequestChange): boolean {
+  switch (change.kind) {
+    case 'create':
+      // An automatic port approves in the same transaction.
+      return change.request.status === 'approved';
+    case 'approve':
+    case 'revoke':
+    case 'expire':
+    case 'cancel':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Asks the catalog to process the grant's subject and data product again,
+ * so that the lineage relations follow within one processing cycle
+ * instead of whenever the catalog would have come round to them.
+ */
+export function refreshLineage(
+  catalog: CatalogService,
+  auth: AuthService,
+): AccessRequestListener {
+  return async change => {
+    const { subjectRef, entityRef } = change.request;
+    if (!startsOrEndsGrant(change)) return;
+    if (!LINEAGE_SUBJECTS.some(kind => subjectRef.startsWith(kind))) return;
+    const credentials = await auth.getOwnServiceCredentials();
+    await Promise.all(
+      [subjectRef, entityRef].map(ref =>
+        catalog.refreshEntity(ref, { credentials }),
+      ),
+    );
+  };
+}
