@@ -25,6 +25,15 @@ function entityNameOf(packageName) {
   return packageName.replace(/^@/, '').replace(/[^A-Za-z0-9_\-.]+/g, '-');
 }
 
+/** The catalog's rule for metadata.name: at most 63 characters. */
+function isValidEntityName(name) {
+  return (
+    typeof name === 'string' &&
+    name.length <= 63 &&
+    /^([A-Za-z0-9]+[-_.])*[A-Za-z0-9]+$/.test(name)
+  );
+}
+
 const rootEntities = entitiesIn('catalog-info.yaml');
 const system = rootEntities.find(e => e.kind === 'System');
 const location = rootEntities.find(e => e.kind === 'Location');
@@ -55,9 +64,13 @@ for (const dir of readdirSync(join(root, 'plugins')).sort()) {
     problems.push(`catalog-info.yaml: its Location does not list ./${file}`);
   }
   const [entity, ...others] = entitiesIn(file);
+  // A package name too long for an entity name keeps its title only.
+  const derivedName = entityNameOf(pkg.name);
   const expected = {
     kind: 'Component',
-    'metadata.name': entityNameOf(pkg.name),
+    'metadata.name': isValidEntityName(derivedName)
+      ? derivedName
+      : entity?.metadata?.name,
     'metadata.title': pkg.name,
     'spec.type': `backstage-${pkg.backstage?.role}`,
     'spec.system': system?.metadata?.name,
@@ -69,6 +82,11 @@ for (const dir of readdirSync(join(root, 'plugins')).sort()) {
     'spec.type': entity?.spec?.type,
     'spec.system': entity?.spec?.system,
   };
+  for (const { metadata } of [entity, ...others]) {
+    if (!isValidEntityName(metadata?.name)) {
+      problems.push(`${file}: ${metadata?.name} is no valid entity name`);
+    }
+  }
   for (const [field, value] of Object.entries(expected)) {
     if (actual[field] !== value) {
       problems.push(`${file}: ${field} is ${actual[field]}, expected ${value}`);
