@@ -26,7 +26,8 @@ export class ThrowawayPostgres {
   private readonly opened = new Map<string, Knex>();
   private readonly adminUser: string;
   private readonly adminPassword?: string;
-  private readonly admin: Knex;
+  private readonly connectionString: string;
+  private admin?: Knex;
 
   constructor(connectionString: string) {
     const url = new URL(connectionString);
@@ -36,16 +37,18 @@ export class ThrowawayPostgres {
     this.adminPassword = url.password
       ? decodeURIComponent(url.password)
       : undefined;
-    this.admin = connect({ connectionString });
+    this.connectionString = connectionString;
   }
 
   async create(): Promise<void> {
+    // Connects here, not in the constructor, so a skipped suite opens nothing.
+    this.admin = connect({ connectionString: this.connectionString });
     await this.admin.raw(`CREATE DATABASE "${this.database}"`);
   }
 
   /** A LOGIN role with a password; `name` should carry the suffix. */
   async role(name: string, password: string): Promise<string> {
-    await this.admin.raw(`CREATE ROLE "${name}" LOGIN PASSWORD '${password}'`);
+    await this.admin!.raw(`CREATE ROLE "${name}" LOGIN PASSWORD '${password}'`);
     this.roles.push(name);
     return name;
   }
@@ -78,6 +81,7 @@ export class ThrowawayPostgres {
 
   async drop(): Promise<void> {
     await Promise.all([...this.opened.values()].map(db => db.destroy()));
+    if (!this.admin) return;
     await this.admin.raw(
       `DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`,
     );
