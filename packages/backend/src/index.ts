@@ -51,6 +51,10 @@ backend.add(import('./modules/permissionPolicy'));
 
 // data products: access requests, legal basis, audit
 backend.add(import('@datamesh-governance/plugin-data-products-backend'));
+// Grants in PostgreSQL, once dataProducts.provisioners.postgres is configured
+backend.add(
+  import('@datamesh-governance/plugin-data-products-backend-module-postgres'),
+);
 
 // governance: ADRs, opinions on proposed ones, policy checks on data products
 backend.add(import('@datamesh-governance/plugin-governance-backend'));
