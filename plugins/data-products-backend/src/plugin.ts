@@ -24,6 +24,8 @@ import { AccessRequestService } from './service/AccessRequestService';
 import { DataProductCatalog } from './service/DataProductCatalog';
 import { refreshDeciders } from './service/refreshDeciders';
 import { AccessRequestChanges } from './service/changes';
+import { ProvisioningJobs } from './provisioning/ProvisioningJobs';
+import { ProvisioningWorker } from './provisioning/ProvisioningWorker';
 import { refreshLineage } from './service/refreshLineage';
 import {
   endingSoonWindowMs,
@@ -44,8 +46,7 @@ export const dataProductsPlugin = createBackendPlugin({
     env.registerExtensionPoint(legalBasisRegistryExtensionPoint, {
       addRegistry: registry => addedRegistries.push(registry),
     });
-    // Collected now so that modules can register; grants call them in a
-    // later version (until then the owner applies a grant by hand).
+    // The provisioning worker applies grants through these, by server type.
     const provisioners: AccessProvisioner[] = [];
     env.registerExtensionPoint(accessProvisionerExtensionPoint, {
       addProvisioner: provisioner => provisioners.push(provisioner),
@@ -124,6 +125,30 @@ export const dataProductsPlugin = createBackendPlugin({
             const expired = await store.expireDue(500);
             if (expired > 0)
               logger.info(`Marked ${expired} access requests expired`);
+          },
+        });
+
+        // Every replica works the outbox; claiming keeps a job to one worker.
+        const worker = new ProvisioningWorker({
+          store,
+          jobs: new ProvisioningJobs(db),
+          catalog,
+          provisioners,
+          logger,
+          auditor: deps.auditor,
+          changes,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'data-products-provision-access',
+          frequency: { seconds: 10 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          scope: 'local',
+          fn: async () => {
+            const done = await worker.runOnce();
+            if (Object.values(done).some(n => n > 0)) {
+              logger.info(`Provisioning: ${JSON.stringify(done)}`);
+            }
           },
         });
 

@@ -6,6 +6,7 @@ import {
   AccessRequestStatus,
   nextStatus,
   Page,
+  ProvisioningState,
   statusesAllowing,
 } from '@datamesh-governance/plugin-data-products-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
@@ -20,6 +21,14 @@ import {
   rowToAuditEntry,
   rowToRequest,
 } from './rows';
+import {
+  enqueueProvisioning,
+  latestJob,
+  operationFor,
+  provisioningOf,
+  PROVISIONING,
+  stateOf,
+} from '../provisioning/outbox';
 import {
   syncPortDeciders,
   updateViewers,
@@ -157,7 +166,10 @@ export class AccessRequestStore {
           });
         }
         return {
-          request: rowToRequest(await this.mustGet(tx, id)),
+          request: withProvisioning(
+            rowToRequest(await this.mustGet(tx, id)),
+            await provisioningOf(tx, [id]),
+          ),
           replayed: false,
         };
       });
@@ -213,7 +225,11 @@ export class AccessRequestStore {
 
   async get(id: string): Promise<AccessRequest | undefined> {
     const row = await this.db<AccessRequestRow>(REQUESTS).where({ id }).first();
-    return row ? rowToRequest(row) : undefined;
+    if (!row) return undefined;
+    return withProvisioning(
+      rowToRequest(row),
+      await provisioningOf(this.db, [id]),
+    );
   }
 
   async getAudit(id: string): Promise<AccessRequestAuditEntry[]> {
@@ -240,8 +256,12 @@ export class AccessRequestStore {
     >();
     if (ids.length === 0) return found;
     const rows = await this.db<AccessRequestRow>(REQUESTS).whereIn('id', ids);
+    const provisioning = await provisioningOf(this.db, ids);
     for (const row of rows) {
-      found.set(row.id, { request: rowToRequest(row), deciderRefs: [] });
+      found.set(row.id, {
+        request: withProvisioning(rowToRequest(row), provisioning),
+        deciderRefs: [],
+      });
     }
     const deciders = await this.db(VIEWERS)
       .whereIn('request_id', ids)
@@ -281,10 +301,11 @@ export class AccessRequestStore {
     const rows: AccessRequestRow[] =
       ids.length > 0 ? await this.db(REQUESTS).whereIn('id', ids) : [];
     const byId = new Map(rows.map(row => [row.id, row]));
+    const provisioning = await provisioningOf(this.db, ids);
     return {
       items: ids.flatMap(id => {
         const row = byId.get(id);
-        return row ? [rowToRequest(row)] : [];
+        return row ? [withProvisioning(rowToRequest(row), provisioning)] : [];
       }),
       nextCursor,
     };
@@ -386,7 +407,57 @@ export class AccessRequestStore {
     }
     await updateViewers(tx, id, { status: to, ends_at: updated.ends_at });
     await this.audit(tx, id, action, actorRef, fromStatus, to, now);
-    return { kind: 'done', request: rowToRequest(updated) };
+    // Access starts or ends: the job that applies it commits with the transition.
+    const operation = operationFor(action, fromStatus);
+    const request = rowToRequest(updated);
+    if (operation) {
+      request.provisioning = await enqueueProvisioning(tx, id, operation, now);
+    } else if (to !== 'rejected' && to !== 'cancelled') {
+      // An expiry of a pending request: nothing was ever granted.
+      const latest = await latestJob(tx, id);
+      if (latest) request.provisioning = stateOf(latest);
+    }
+    return { kind: 'done', request };
+  }
+
+  /**
+   * Sends a request's failed provisioning job back to the worker, with its
+   * attempts counted afresh. Only the latest job, and only a failed one:
+   * anything else is a ConflictError naming where it stands.
+   */
+  async retryProvisioning(id: string): Promise<ProvisioningState> {
+    const now = this.clock();
+    return this.db.transaction(async tx => {
+      const latest = await latestJob(tx, id);
+      if (!latest) {
+        throw new ConflictError(
+          'Nothing has been provisioned for this request',
+        );
+      }
+      const retried = await tx(PROVISIONING)
+        .where({ id: latest.id, status: 'failed' })
+        .update({
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: now,
+          locked_by: null,
+          locked_until: null,
+          updated_at: now,
+        });
+      if (retried !== 1) {
+        throw new ConflictError(
+          `Provisioning is ${
+            stateOf(latest).state
+          }; only a failed one can be retried`,
+        );
+      }
+      return stateOf({
+        ...latest,
+        status: 'pending',
+        attempts: 0,
+        updated_at: now,
+      });
+    });
   }
 
   private async expireStaleDuplicates(
@@ -451,6 +522,14 @@ export class AccessRequestStore {
       at,
     });
   }
+}
+
+function withProvisioning(
+  request: AccessRequest,
+  states: Map<string, ProvisioningState>,
+): AccessRequest {
+  const provisioning = states.get(request.id);
+  return provisioning ? { ...request, provisioning } : request;
 }
 
 /** The columns of the one-open-request rule. */

@@ -116,6 +116,7 @@ export function checkInput(): RequestHandler {
     id,
     body(cancelAccessRequestSchema, 'cancellation'),
   );
+  on('post', '/requests/:id/provisioning/retry', id);
   // A function, not the router itself: the routes of the API are the
   // handlers', and tools that list them should not find these twice.
   return (req, res, next) => checks(req, res, next);

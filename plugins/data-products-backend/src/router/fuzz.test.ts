@@ -396,6 +396,16 @@ const fuzzers: Record<string, (random: Random, pool: Pool) => Case> = {
       body: body(random, { reason: 'Not needed' }, ['reason']),
     };
   },
+  'POST /requests/:id/provisioning/retry': (random, pool) => ({
+    method: 'post',
+    path: `/requests/${
+      target(random, pool, random.chance(0.5) ? 'approved' : 'pending').segment
+    }/provisioning/retry`,
+    who: who(random, 'owner'),
+    body: random.chance(0.5)
+      ? undefined
+      : body(random, {}, ['reason', ...HOSTILE_KEYS.slice(0, 2)]),
+  }),
   'POST /requests/decisions': (random, pool) => {
     const decisions = Array.from({ length: 1 + random.int(3) }, () =>
       decisionItem(random, pool),

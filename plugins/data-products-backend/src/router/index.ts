@@ -7,6 +7,7 @@ import { checkInput } from './checkInput';
 import { RouterContext } from './context';
 import { decisionRoutes } from './decisions';
 import { legalBasisRoutes } from './legalBases';
+import { provisioningRoutes } from './provisioning';
 import { lineageRoutes } from './lineage';
 import { requestRoutes } from './requests';
 
@@ -37,6 +38,7 @@ export function createRouter(ctx: RouterContext): express.Router {
   // Before /requests/:id so that "decisions" is not taken for an id.
   decisionRoutes(api, ctx);
   requestRoutes(api, ctx);
+  provisioningRoutes(api, ctx);
   lineageRoutes(api, ctx);
 
   const router = Router();

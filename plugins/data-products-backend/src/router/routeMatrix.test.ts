@@ -147,6 +147,15 @@ const matrix: Record<string, Record<Principal, number>> = {
     other: 200,
     service: 403,
   },
+  // Any decider of the product retries a failed grant; retrying is no decision.
+  'POST /requests/:id/provisioning/retry': {
+    nobody: 401,
+    requester: 403,
+    owner: 200,
+    memberOwner: 200,
+    other: 404,
+    service: 403,
+  },
 };
 
 /** The outcome of the one bulk item, as its own status. */
@@ -184,12 +193,14 @@ it('has a row for every route the router serves', () => {
 
 describe.each(databaseIds)('route × principal on %s', databaseId => {
   let http: Awaited<ReturnType<typeof startDataProductsBackend>>['http'];
+  let knex: Awaited<ReturnType<typeof startDataProductsBackend>>['knex'];
   let stop: () => Promise<void>;
   let n = 0;
 
   beforeAll(async () => {
     const started = await startDataProductsBackend(databases, databaseId);
     http = started.http;
+    knex = started.knex;
     stop = () => started.backend.stop();
   });
   afterAll(() => stop?.());
@@ -206,11 +217,17 @@ describe.each(databaseIds)('route × principal on %s', databaseId => {
       .set({ Authorization: mockCredentials.user.header(requester) })
       .send({ ...body(), subjectRef: ANALYTICS });
     expect(created.status).toBe(201);
-    if (route.endsWith('/revoke')) {
+    if (route.endsWith('/revoke') || route.endsWith('/retry')) {
       await http
         .post(`/api/data-products/requests/${created.body.id}/approve`)
         .set({ Authorization: mockCredentials.user.header(OLAV) })
         .send({});
+    }
+    if (route.endsWith('/retry')) {
+      // As the worker leaves a grant after its last failed attempt.
+      await knex('access_request_provisioning')
+        .where({ request_id: created.body.id })
+        .update({ status: 'failed', attempts: 8, last_error: 'matrix' });
     }
     const refs: Record<Principal, string | undefined> = {
       nobody: undefined,

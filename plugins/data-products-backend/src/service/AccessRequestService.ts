@@ -305,6 +305,11 @@ export class AccessRequestService {
     return this.told('cancel', cancelled, requester.userRef);
   }
 
+  /** Sends a failed provisioning job back to the worker; the caller checked who may. */
+  async retryProvisioning(id: string) {
+    return this.store.retryProvisioning(id);
+  }
+
   async get(id: string, viewer: Viewer): Promise<AccessRequestWithAudit> {
     const request = await this.getVisible(id, viewer);
     return { ...request, audit: await this.store.getAudit(id) };

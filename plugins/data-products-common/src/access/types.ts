@@ -52,13 +52,55 @@ export type AccessRequest = {
   closedBy?: string;
   closedAt?: string;
   closingReason?: string;
+  /**
+   * Where the grant stands where the data lives, for requests that were
+   * approved: absent when nothing was ever to be provisioned.
+   */
+  provisioning?: ProvisioningState;
 };
+
+/**
+ * Where a grant stands where the data lives: `pending` until the grant is
+ * applied, `manual` when no provisioner handles the port's server type (the
+ * owner applies it by hand, see `instructions`), `revoking`/`revoked` once
+ * access ends, `failed` after the last retry (see `error`). @public
+ */
+export type ProvisioningStateName =
+  | 'pending'
+  | 'applied'
+  | 'failed'
+  | 'manual'
+  | 'revoking'
+  | 'revoked';
+
+/** @public */
+export type ProvisioningState = {
+  state: ProvisioningStateName;
+  /** Whether the latest job gives access or takes it back. */
+  operation: 'grant' | 'revoke';
+  /** Attempts of the latest job so far. */
+  attempts: number;
+  /** Why the last attempt failed, as the provisioner said. */
+  error?: string;
+  /** For `manual`: what to apply by hand. */
+  instructions?: string;
+  updatedAt: string;
+};
+
+/**
+ * Audit actions of provisioning: a grant applied, access taken back, a job
+ * that failed for good. @public
+ */
+export type ProvisioningAuditAction =
+  | 'provision'
+  | 'unprovision'
+  | 'provision-fail';
 
 /** One row of a request's append-only audit trail. @public */
 export type AccessRequestAuditEntry = {
   id: number;
   requestId: string;
-  action: 'create' | AccessRequestAction;
+  action: 'create' | AccessRequestAction | ProvisioningAuditAction;
   actorRef: string;
   fromStatus?: AccessRequestStatus;
   toStatus: AccessRequestStatus;

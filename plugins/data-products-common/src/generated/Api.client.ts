@@ -17,6 +17,7 @@ import type {
   ProcessingActivity,
   ProcessingActivityList,
   AccessRequest,
+  ProvisioningState,
   AccessRequestWithAudit,
   AccessRequestPage,
   LineagePairList,
@@ -245,6 +246,19 @@ export type CancelRequest = {
     id: AccessRequestId;
   };
   body?: CancelAccessRequest;
+};
+
+/**
+ * A decider of the request sends its failed provisioning job back to the worker, attempts counted afresh. 409 unless the latest job failed.
+ * @public
+ */
+export type RetryProvisioning = {
+  path: {
+    /**
+     * The id of an access request, as this API hands it out.
+     */
+    id: AccessRequestId;
+  };
 };
 
 function queryString(query: object | undefined): string {
@@ -527,6 +541,27 @@ export class DataProductsApiClient {
           ...(options?.token && { Authorization: `Bearer ${options.token}` }),
         },
         body: JSON.stringify(request.body ?? {}),
+      },
+    );
+  }
+
+  /**
+   * A decider of the request sends its failed provisioning job back to the worker, attempts counted afresh. 409 unless the latest job failed.
+   */
+  async retryProvisioning(
+    request: RetryProvisioning,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ProvisioningState>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/requests/${encodeURIComponent(
+        request.path.id,
+      )}/provisioning/retry`,
+      {
+        method: 'POST',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
       },
     );
   }

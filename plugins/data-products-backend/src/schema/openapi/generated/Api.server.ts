@@ -18,6 +18,7 @@ import type {
   ProcessingActivity,
   ProcessingActivityList,
   AccessRequest,
+  ProvisioningState,
   AccessRequestWithAudit,
   AccessRequestPage,
   LineagePairList,
@@ -238,6 +239,20 @@ export type CancelRequest = {
 };
 
 /**
+ * A decider of the request sends its failed provisioning job back to the worker, attempts counted afresh. 409 unless the latest job failed.
+ * @public
+ */
+export type RetryProvisioning = {
+  path: {
+    /**
+     * The id of an access request, as this API hands it out.
+     */
+    id: AccessRequestId;
+  };
+  response: ProvisioningState | ApiError;
+};
+
+/**
  * Every endpoint of the spec, for the typed router.
  * @public
  */
@@ -255,4 +270,5 @@ export type EndpointMap = {
   '#post|/requests/{id}/reject': RejectRequest;
   '#post|/requests/{id}/revoke': RevokeRequest;
   '#post|/requests/{id}/cancel': CancelRequest;
+  '#post|/requests/{id}/provisioning/retry': RetryProvisioning;
 };

@@ -238,6 +238,20 @@ export type AccessRequest = {
   closedBy?: string;
   closedAt?: string;
   closingReason?: string;
+  provisioning?: ProvisioningState;
+};
+
+/**
+ * Where a grant stands where the data lives, from its latest provisioning job. `manual`: no provisioner handles the port's server type, `instructions` say what to apply by hand.
+ * @public
+ */
+export type ProvisioningState = {
+  state: 'pending' | 'applied' | 'failed' | 'manual' | 'revoking' | 'revoked';
+  operation: 'grant' | 'revoke';
+  attempts: number;
+  error?: string;
+  instructions?: string;
+  updatedAt: string;
 };
 
 /**
@@ -246,7 +260,16 @@ export type AccessRequest = {
 export type AccessRequestAuditEntry = {
   id: number;
   requestId: string;
-  action: 'create' | 'approve' | 'reject' | 'cancel' | 'revoke' | 'expire';
+  action:
+    | 'create'
+    | 'approve'
+    | 'reject'
+    | 'cancel'
+    | 'revoke'
+    | 'expire'
+    | 'provision'
+    | 'unprovision'
+    | 'provision-fail';
   actorRef: string;
   fromStatus?: AccessRequestStatus;
   toStatus: AccessRequestStatus;

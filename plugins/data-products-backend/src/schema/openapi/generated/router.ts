@@ -651,6 +651,44 @@ export const spec = {
           closingReason: {
             type: 'string',
           },
+          provisioning: {
+            $ref: '#/components/schemas/ProvisioningState',
+          },
+        },
+      },
+      ProvisioningState: {
+        type: 'object',
+        description:
+          "Where a grant stands where the data lives, from its latest provisioning job. `manual`: no provisioner handles the port's server type, `instructions` say what to apply by hand.",
+        required: ['state', 'operation', 'attempts', 'updatedAt'],
+        properties: {
+          state: {
+            type: 'string',
+            enum: [
+              'pending',
+              'applied',
+              'failed',
+              'manual',
+              'revoking',
+              'revoked',
+            ],
+          },
+          operation: {
+            type: 'string',
+            enum: ['grant', 'revoke'],
+          },
+          attempts: {
+            type: 'integer',
+          },
+          error: {
+            type: 'string',
+          },
+          instructions: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
         },
       },
       AccessRequestAuditEntry: {
@@ -665,7 +703,17 @@ export const spec = {
           },
           action: {
             type: 'string',
-            enum: ['create', 'approve', 'reject', 'cancel', 'revoke', 'expire'],
+            enum: [
+              'create',
+              'approve',
+              'reject',
+              'cancel',
+              'revoke',
+              'expire',
+              'provision',
+              'unprovision',
+              'provision-fail',
+            ],
           },
           actorRef: {
             type: 'string',
@@ -1286,6 +1334,45 @@ export const spec = {
         responses: {
           '200': {
             $ref: '#/components/responses/AccessRequest',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/requests/{id}/provisioning/retry': {
+      post: {
+        operationId: 'retryProvisioning',
+        description:
+          'A decider of the request sends its failed provisioning job back to the worker, attempts counted afresh. 409 unless the latest job failed.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The provisioning state after the retry was queued.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProvisioningState',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/ErrorResponse',
