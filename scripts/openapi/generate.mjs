@@ -362,20 +362,28 @@ export interface RequestOptions {
 
 ${types.join('\n\n')}
 
-${usesQuery ? `function queryString(query: object | undefined): string {
+${
+  usesQuery
+    ? `function queryString(query: object | undefined): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null) params.append(name, String(value));
   }
   const text = params.toString();
   return text ? \`?\${text}\` : '';
-}` : ''}
+}`
+    : ''
+}
 
-${usesHeaders ? `function definedHeaders(headers: object | undefined): Record<string, string> {
+${
+  usesHeaders
+    ? `function definedHeaders(headers: object | undefined): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers ?? {}).filter(([, value]) => value !== undefined),
   );
-}` : ''}
+}`
+    : ''
+}
 
 /**
  * The ${pluginId} backend's API, one method per operation of its spec. Answers
