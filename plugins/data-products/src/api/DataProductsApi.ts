@@ -9,6 +9,7 @@ import {
   ListAccessRequestsQuery,
   Page,
   ProcessingActivity,
+  ProvisioningState,
 } from '@datamesh-governance/plugin-data-products-common';
 
 /** Query of `listRequests`; every field is optional. @public */
@@ -47,6 +48,8 @@ export interface DataProductsApi {
   revoke(id: string, body: { reason: string }): Promise<AccessRequest>;
   cancel(id: string, body?: { reason?: string }): Promise<AccessRequest>;
   decide(body: BulkDecision): Promise<BulkDecisionResult[]>;
+  /** Sends a grant's failed provisioning back to the worker (deciders only). */
+  retryProvisioning(id: string): Promise<ProvisioningState>;
 }
 
 /**

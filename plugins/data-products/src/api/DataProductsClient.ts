@@ -113,6 +113,10 @@ export class DataProductsClient implements DataProductsApi {
     return results;
   }
 
+  retryProvisioning(id: string) {
+    return this.read(this.client.retryProvisioning({ path: { id } }));
+  }
+
   /** The answer's body, or its error thrown. */
   private async read<T>(pending: Promise<TypedResponse<T>>): Promise<T> {
     const response = await pending;

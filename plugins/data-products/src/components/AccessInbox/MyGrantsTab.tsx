@@ -44,7 +44,14 @@ export function MyGrantsTab() {
         <AccessRequestTable
           label="My grants"
           requests={items}
-          columns={[c.product, c.port, c.subject, c.legalBasis, c.expiry]}
+          columns={[
+            c.product,
+            c.port,
+            c.subject,
+            c.legalBasis,
+            c.expiry,
+            c.provisioning,
+          ]}
         />
       )}
     </KeysetListView>

@@ -16,6 +16,7 @@ import {
   effectiveStatus,
 } from '@datamesh-governance/plugin-data-products-common';
 import { AccessStatus } from './AccessStatus';
+import { ProvisioningCell } from '../decisions/ProvisioningCell';
 import { CancelRequestButton } from './CancelRequestButton';
 import { formatAge, formatDate } from '../shared/dates';
 import type { YourAccess } from './useYourAccess';
@@ -57,6 +58,7 @@ function YourAccessRows(props: {
               <TableCell>{parseEntityRef(request.subjectRef).name}</TableCell>
               <TableCell>
                 <AccessStatus status={status} />
+                {request.provisioning && <ProvisioningCell request={request} />}
               </TableCell>
               <TableCell>{formatDate(request.endsAt)}</TableCell>
               <TableCell>{reasonOf(request) ?? ''}</TableCell>

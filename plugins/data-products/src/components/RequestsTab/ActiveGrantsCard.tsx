@@ -24,7 +24,14 @@ export function ActiveGrantsCard(props: {
           <AccessRequestTable
             label="Active grants"
             requests={items}
-            columns={[c.subject, c.requester, c.port, c.legalBasis, c.expiry]}
+            columns={[
+              c.subject,
+              c.requester,
+              c.port,
+              c.legalBasis,
+              c.expiry,
+              c.provisioningForOwners,
+            ]}
             actions={request => (
               <RevokeGrantAction
                 request={request}

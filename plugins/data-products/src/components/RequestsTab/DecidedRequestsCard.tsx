@@ -27,6 +27,7 @@ export function DecidedRequestsCard(props: {
               c.subject,
               c.port,
               c.status,
+              c.provisioningForOwners,
               c.decidedBy,
               c.reason,
               c.endsAt,

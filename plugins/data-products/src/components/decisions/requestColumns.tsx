@@ -4,6 +4,7 @@ import type { AccessRequest } from '@datamesh-governance/plugin-data-products-co
 import { ReactNode } from 'react';
 import { ExpiryText } from './ExpiryText';
 import { LegalBasisCell } from './LegalBasisCell';
+import { ProvisioningCell } from './ProvisioningCell';
 import { StatusChip } from './StatusChip';
 import { formatAge, formatDate } from '../shared/dates';
 
@@ -49,6 +50,15 @@ export const requestColumns = {
       const by = r.closedBy ?? r.decidedBy;
       return by ? <EntityRefLink entityRef={by} defaultKind="user" /> : '—';
     },
+  },
+  provisioning: {
+    title: 'Provisioning',
+    render: r => <ProvisioningCell request={r} />,
+  },
+  /** For the deciders: a failed one can be retried. */
+  provisioningForOwners: {
+    title: 'Provisioning',
+    render: r => <ProvisioningCell request={r} canRetry />,
   },
   reason: {
     title: 'Reason',
