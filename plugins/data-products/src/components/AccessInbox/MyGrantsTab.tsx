@@ -6,6 +6,7 @@ import {
   AccessRequestTable,
   KeysetListView,
   requestColumns as c,
+  useAccessRequestsChanged,
   useKeysetList,
 } from '../decisions';
 
@@ -29,6 +30,7 @@ export function MyGrantsTab() {
       [api],
     ),
   );
+  useAccessRequestsChanged(list.reload);
   return (
     <KeysetListView
       list={list}

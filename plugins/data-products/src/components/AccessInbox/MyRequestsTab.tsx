@@ -6,6 +6,7 @@ import {
   AccessRequestTable,
   KeysetListView,
   requestColumns as c,
+  useAccessRequestsChanged,
   useKeysetList,
 } from '../decisions';
 
@@ -21,6 +22,7 @@ export function MyRequestsTab() {
       [api],
     ),
   );
+  useAccessRequestsChanged(list.reload);
   return (
     <KeysetListView
       list={list}

@@ -10,6 +10,7 @@ import {
   PendingRequestActions,
   requestColumns as c,
   separationOfDutiesReason,
+  useAccessRequestsChanged,
   useKeysetList,
   useSignedInIdentity,
 } from '../decisions';
@@ -34,6 +35,8 @@ export function ToReviewTab() {
       [api, query],
     ),
   );
+
+  useAccessRequestsChanged(list.reload);
 
   const changeFilter = (next: ReviewFilter) => {
     setSelected(new Set());

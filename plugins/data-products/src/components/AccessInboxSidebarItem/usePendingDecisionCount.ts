@@ -1,15 +1,18 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useEffect, useState } from 'react';
 import { ACCESS_REQUESTS_CHANGED_EVENT, dataProductsApiRef } from '../../api';
+import { useAccessRequestsChanged } from '../decisions';
 
-const REFRESH_MS = 60_000;
+/** Only where the app has no signals: a slow poll keeps the badge honest. */
+const FALLBACK_REFRESH_MS = 5 * 60_000;
 
 /**
  * How many pending requests wait for the signed-in user's decision, as the
  * backend counts them from its index (up to 100; `more` beyond). Refreshed
- * every minute, when the window regains focus, and at once when this page
- * creates or decides a request. A failure leaves the
- * count unknown (undefined) and is logged: the sidebar must never break.
+ * when the backend signals a change to one of the user's requests, and when
+ * the window regains focus. Without signals it falls back to polling every
+ * five minutes and to this page's own changes. A failure leaves the count
+ * unknown (undefined) and is logged: the sidebar must never break.
  */
 export function usePendingDecisionCount() {
   const api = useApi(dataProductsApiRef);
@@ -29,14 +32,22 @@ export function usePendingDecisionCount() {
     }
   }, [api]);
 
+  const { live } = useAccessRequestsChanged(refresh);
+
   useEffect(() => {
     let active = true;
     const run = () => {
       if (active) refresh();
     };
     run();
-    const timer = setInterval(run, REFRESH_MS);
     window.addEventListener('focus', run);
+    if (live) {
+      return () => {
+        active = false;
+        window.removeEventListener('focus', run);
+      };
+    }
+    const timer = setInterval(run, FALLBACK_REFRESH_MS);
     window.addEventListener(ACCESS_REQUESTS_CHANGED_EVENT, run);
     return () => {
       active = false;
@@ -44,7 +55,7 @@ export function usePendingDecisionCount() {
       window.removeEventListener('focus', run);
       window.removeEventListener(ACCESS_REQUESTS_CHANGED_EVENT, run);
     };
-  }, [refresh]);
+  }, [refresh, live]);
 
   return count;
 }

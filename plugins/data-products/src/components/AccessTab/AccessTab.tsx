@@ -5,6 +5,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import type { DataProductEntityV1alpha1 } from '@datamesh-governance/plugin-data-products-common';
+import { useAccessRequestsChanged } from '../decisions';
 import { PortAccessCard } from './PortAccessCard';
 import { useViewer, Viewer } from './useViewer';
 import { useYourAccess } from './useYourAccess';
@@ -26,6 +27,8 @@ function AccessTabContent(props: {
     entityRef,
     viewer.subjects.map(s => s.ref),
   );
+  // A decision by the owners shows here as soon as it is made.
+  useAccessRequestsChanged(access.retry);
   const ports = entity.spec.outputPorts ?? [];
 
   return (

@@ -9,7 +9,11 @@ import {
 } from '@datamesh-governance/plugin-data-products-common';
 import { useCallback } from 'react';
 import { dataProductsApiRef } from '../../api';
-import { useKeysetList, useSignedInIdentity } from '../decisions';
+import {
+  useAccessRequestsChanged,
+  useKeysetList,
+  useSignedInIdentity,
+} from '../decisions';
 import { ActiveGrantsCard } from './ActiveGrantsCard';
 import { DecidedRequestsCard } from './DecidedRequestsCard';
 import { NotADeciderNotice } from './NotADeciderNotice';
@@ -83,6 +87,7 @@ export function RequestsTab() {
     decided.reload();
     grants.reload();
   };
+  useAccessRequestsChanged(refresh);
 
   return (
     <Grid container spacing={3}>

@@ -25,3 +25,4 @@ export {
   useSignedInIdentity,
 } from './useSignedInIdentity';
 export { errorMessage } from './errorMessage';
+export { useAccessRequestsChanged } from './useAccessRequestsChanged';
