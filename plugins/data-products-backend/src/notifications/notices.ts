@@ -98,17 +98,21 @@ export function noticesFor(
           severity: 'high',
         }),
       ];
-    case 'provisioning-failed':
+    case 'provisioning-failed': {
       if (deciders.length === 0) return [];
+      // A grant still approved failed to be applied; a closed one to be taken back.
+      const granting = request.status === 'approved';
       return [
         {
           // Nobody's action: every decider hears of it.
           recipients: { type: 'entity', entityRef: deciders },
           payload: {
-            title: `Applying access failed: ${what}`,
-            description: `Access for ${
-              request.subjectRef
-            } could not be applied: ${
+            title: `${
+              granting ? 'Applying' : 'Taking back'
+            } access failed: ${what}`,
+            description: `Access for ${request.subjectRef} could not be ${
+              granting ? 'applied' : 'taken back'
+            }: ${
               short(change.error) || 'no reason given'
             }. Retry it on the Requests tab.`,
             link: requestsTabLink(request.entityRef),
@@ -118,6 +122,7 @@ export function noticesFor(
           },
         },
       ];
+    }
     default:
       // Cancelled, expired, provisioned: the badge and lists refresh on the
       // signal; nobody needs a notification.

@@ -214,6 +214,24 @@ describe.each(databaseIds)('notifications on %s', databaseId => {
       expect((await inbox(ADA)).map(n => n.payload.topic)).not.toContain(
         NOTIFICATION_TOPICS.provisioning,
       );
+
+      // Taking it back fails too: the same notification, now saying so.
+      await decide(OLAV, id, 'revoke', { reason: 'Project ended' });
+      await changes.tell({
+        kind: 'provisioning-failed',
+        request: (await store.get(id))!,
+        actorRef: 'plugin:data-products',
+        error: 'connection refused',
+      });
+      const [again, ...more] = (await inbox(OLAV)).filter(
+        n => n.payload.topic === NOTIFICATION_TOPICS.provisioning,
+      );
+      expect(more).toEqual([]);
+      expect(again.payload).toMatchObject({
+        title: 'Taking back access failed: benefit-decisions / decisions_v1',
+        description:
+          'Access for user:default/ada could not be taken back: connection refused. Retry it on the Requests tab.',
+      });
     } finally {
       await backend.stop();
     }
