@@ -15,7 +15,10 @@ import {
   LegalBasisRegistry,
   legalBasisRegistryExtensionPoint,
 } from '@datamesh-governance/plugin-data-products-node';
-import { AccessRequestStore } from './database/AccessRequestStore';
+import {
+  AccessRequestStore,
+  SYSTEM_ACTOR,
+} from './database/AccessRequestStore';
 import { applyMigrations } from './database/migrations';
 import { ConfigLegalBasisRegistry } from './registers/ConfigLegalBasisRegistry';
 import { LegalBasisRegistries } from './registers/LegalBasisRegistries';
@@ -122,7 +125,10 @@ export const dataProductsPlugin = createBackendPlugin({
           initialDelay: { minutes: 1 },
           scope: 'global',
           fn: async () => {
-            const expired = await store.expireDue(500);
+            // Listeners hear of expiry too: badges, lineage, notices.
+            const expired = await store.expireDue(500, request =>
+              changes.tell({ kind: 'expire', request, actorRef: SYSTEM_ACTOR }),
+            );
             if (expired > 0)
               logger.info(`Marked ${expired} access requests expired`);
           },

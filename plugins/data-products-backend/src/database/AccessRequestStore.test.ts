@@ -178,7 +178,14 @@ describe.each(databaseIds)('AccessRequestStore on %s', databaseId => {
       );
     }
     now += 10_000;
-    expect(await clockStore.expireDue(2)).toBe(2);
+    const told: string[] = [];
+    expect(
+      await clockStore.expireDue(2, async request => {
+        told.push(request.status);
+      }),
+    ).toBe(2);
+    // Whoever swept is told of each request it expired, as it now stands.
+    expect(told).toEqual(['expired', 'expired']);
     expect(await clockStore.expireDue(100)).toBeGreaterThanOrEqual(1);
     expect(await clockStore.expireDue(100)).toBe(0);
   });

@@ -332,7 +332,11 @@ export class AccessRequestStore {
   }
 
   /** Marks open requests whose end has passed as expired, a bounded batch at a time. */
-  async expireDue(limit: number): Promise<number> {
+  async expireDue(
+    limit: number,
+    /** Told of each request this call expired, after its transaction. */
+    onExpired?: (request: AccessRequest) => Promise<void>,
+  ): Promise<number> {
     const due = await this.db<AccessRequestRow>(REQUESTS)
       .whereIn('status', OPEN)
       .where('ends_at', '<=', this.clock())
@@ -341,12 +345,16 @@ export class AccessRequestStore {
       .pluck('id');
     let expired = 0;
     for (const id of due) {
-      if (await this.expire(id)) expired += 1;
+      const request = await this.expire(id);
+      if (request) {
+        expired += 1;
+        await onExpired?.(request);
+      }
     }
     return expired;
   }
 
-  private async expire(id: string): Promise<boolean> {
+  private async expire(id: string): Promise<AccessRequest | undefined> {
     const now = this.clock();
     const result = await this.db.transaction(tx =>
       this.applyTransition(tx, {
@@ -360,7 +368,7 @@ export class AccessRequestStore {
         throw error;
       }),
     );
-    return Boolean(result);
+    return result?.request;
   }
 
   private async applyTransition(
