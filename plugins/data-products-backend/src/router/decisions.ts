@@ -71,6 +71,9 @@ async function decideAll(
   });
 
   const results = [];
+  // Notifications, signals and catalog refreshes of every item run side by
+  // side, and are done before the answer goes out.
+  const effects: Promise<void>[] = [];
   // One at a time, in the order given: the same id twice meets its own decision.
   for (const { id, ...decision } of items) {
     let outcome: AccessRequest | Error;
@@ -84,7 +87,12 @@ async function decideAll(
           const target = targets.get(id);
           if (target instanceof Error) throw target;
           if (refused.has(id)) throw refused.get(id);
-          const request = await ctx.service.decide(target!, decision, viewer);
+          const request = await ctx.service.decide(
+            target!,
+            decision,
+            viewer,
+            effects,
+          );
           // A later item on the same id starts from this outcome.
           targets.set(id, { ...target!, request });
           return request;
@@ -95,6 +103,7 @@ async function decideAll(
     }
     results.push({ id, outcome });
   }
+  await Promise.all(effects);
   return results;
 }
 

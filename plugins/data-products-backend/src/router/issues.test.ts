@@ -56,6 +56,24 @@ describe.each(databaseIds)('issues of a 400 on %s', databaseId => {
     );
   });
 
+  it("lists the field a rule of the service finds at fault, e.g. an end date past the port's limit", async () => {
+    const res = await http
+      .post(`${API}/requests`)
+      .set(as.user(ADA))
+      .send({
+        ...requestBody(),
+        endsAt: new Date(Date.now() + 200 * 86_400_000).toISOString(),
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([
+      {
+        path: '/body/endsAt',
+        message: expect.stringMatching(/^must be .* or earlier/),
+      },
+    ]);
+    expect(res.body.error.message).toMatch(/^endsAt must be .* or earlier/);
+  });
+
   it.each([
     ['a query parameter', 'get', '/requests?limit=500', '/query/limit'],
     ['a path parameter', 'get', '/requests/not-an-id', '/params/id'],

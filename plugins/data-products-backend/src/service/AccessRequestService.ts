@@ -24,6 +24,7 @@ import {
 } from '../database/AccessRequestStore';
 import { ListFilter } from '../database/listQuery';
 import { LegalBasisRegistries } from '../registers/LegalBasisRegistries';
+import { RequestInputError } from '../schema/RequestInputError';
 import { AccessRequestChange, AccessRequestChanges } from './changes';
 import {
   DataProductCatalog,
@@ -61,13 +62,20 @@ export class AccessRequestService {
     } = {},
   ) {}
 
-  /** Tells the listeners, then hands the request back. */
+  /**
+   * Tells the listeners, then hands the request back. With `effects`, the
+   * telling is left running and collected there, so that a caller deciding
+   * many requests lets the listeners of all of them work at once.
+   */
   private async told(
     kind: AccessRequestChange['kind'],
     request: AccessRequest,
     actorRef: string,
+    effects?: Promise<void>[],
   ): Promise<AccessRequest> {
-    await this.options.changes?.tell({ kind, request, actorRef });
+    const telling = this.options.changes?.tell({ kind, request, actorRef });
+    if (effects && telling) effects.push(telling);
+    else await telling;
     return request;
   }
 
@@ -99,7 +107,7 @@ export class AccessRequestService {
       ceiling: this.options.maxDuration,
     });
     if (endProblem) {
-      throw new InputError(describeProblem(endProblem));
+      throw fieldError(endProblem.field, describeProblem(endProblem));
     }
 
     let activity: ProcessingActivity | undefined;
@@ -108,13 +116,13 @@ export class AccessRequestService {
         .get(body.legalBasis.registerId, body.legalBasis.activityId)
         .catch(error => {
           throw error instanceof NotFoundError
-            ? new InputError(`legalBasis: ${error.message}`)
+            ? fieldError('legalBasis', `legalBasis: ${error.message}`)
             : error;
         });
     }
     const basisProblem = legalBasisProblem({ port, activity, endsAt, now });
     if (basisProblem) {
-      throw new InputError(describeProblem(basisProblem));
+      throw fieldError(basisProblem.field, describeProblem(basisProblem));
     }
     // The request keeps a copy of the activity as it was when asked for.
     const legalBasis = activity && {
@@ -196,7 +204,13 @@ export class AccessRequestService {
    * duties); only by the current deciders. An approval checks again that
    * the legal basis still holds.
    */
-  async decide(target: DecisionTarget, decision: Decision, decider: Viewer) {
+  async decide(
+    target: DecisionTarget,
+    decision: Decision,
+    decider: Viewer,
+    /** Where to leave the listeners' work instead of awaiting it (bulk). */
+    effects?: Promise<void>[],
+  ) {
     const { request, port } = target;
     if (request.requesterRef === decider.userRef) {
       throw new NotAllowedError('You cannot decide on your own access request');
@@ -223,7 +237,7 @@ export class AccessRequestService {
           closing_reason: decision.reason,
         },
       });
-      return this.told('revoke', revoked, decider.userRef);
+      return this.told('revoke', revoked, decider.userRef, effects);
     }
     let endsAt: number | undefined;
     if (decision.action === 'approve' && decision.endsAt) {
@@ -253,7 +267,7 @@ export class AccessRequestService {
         ...(endsAt ? { ends_at: endsAt } : {}),
       },
     });
-    return this.told(decision.action, decided, decider.userRef);
+    return this.told(decision.action, decided, decider.userRef, effects);
   }
 
   /**
@@ -362,12 +376,14 @@ export class AccessRequestService {
     const kind = ref.split(':')[0];
     const type = { user: 'user', group: 'group', component: 'service' }[kind];
     if (!type) {
-      throw new InputError(
+      throw fieldError(
+        'subjectRef',
         `subjectRef must be a user, a group or a component, not a ${kind}`,
       );
     }
     if (allowed && !allowed.includes(type as any)) {
-      throw new InputError(
+      throw fieldError(
+        'subjectRef',
         `subjectRef: this port grants access to ${allowed.join(
           ', ',
         )} subjects, not to a ${type}`,
@@ -380,7 +396,8 @@ export class AccessRequestService {
           )
         : requester.claims.includes(ref);
     if (!mine) {
-      throw new InputError(
+      throw fieldError(
+        'subjectRef',
         `subjectRef: you can ask for access for yourself, your groups or the services you own; ${ref} is none of these`,
       );
     }
@@ -391,4 +408,16 @@ export class AccessRequestService {
 function sameSet(a: string[], b: string[]): boolean {
   const left = new Set(a);
   return left.size === new Set(b).size && b.every(ref => left.has(ref));
+}
+
+/**
+ * A 400 about one field of the request body: the whole sentence as the
+ * message, and the same sentence, less the field's name, as its issue, so
+ * that the form shows it under that field.
+ */
+function fieldError(field: string, message: string): RequestInputError {
+  const hint = message.replace(new RegExp(`^${field}:? `), '');
+  return new RequestInputError(message, [
+    { path: `/body/${field}`, message: hint },
+  ]);
 }
