@@ -42,14 +42,21 @@ const MEASURED_PRODUCT_WEIGHTS = [
   ),
 ];
 
+function consumedProduct() {
+  const ownGroup = groupOfUser(MEASURED_CONSUMER);
+  return products.find(
+    p => p.index >= MEASURED_GROUP_PRODUCTS && p.owner !== ownGroup,
+  );
+}
+
 /** The products the measured calls and the bulk decision use. */
 export const measuredProducts = {
   /** The Requests tab measured is this product's (the busiest). */
   owned: products[0].entityRef,
   /** The bulk decision approves pending requests of these three. */
   bulk: products.slice(0, 3).map(p => p.entityRef),
-  /** The Access tab measured is this product's; the consumer has a grant. */
-  consumed: products[MEASURED_GROUP_PRODUCTS].entityRef,
+  /** The Access tab measured is this product's: the consumer has a grant, and it is another team's. */
+  consumed: consumedProduct().entityRef,
 };
 
 /** mulberry32: small, fast, and the same numbers on every machine. */
@@ -205,7 +212,7 @@ export function generateRequests(size, now = Date.now()) {
     requests.push(
       make({
         status: j < CONSUMER_FLOOR.approved ? 'approved' : drawStatus(),
-        product: j === 0 ? others[0] : pick(others),
+        product: j === 0 ? consumedProduct() : pick(others),
         port: j === 0 ? 'records_v1' : undefined,
         requesterRef: MEASURED_CONSUMER,
       }),
