@@ -57,16 +57,23 @@ export async function findPage(
       if (branch.role) query.where({ role: branch.role });
       else query.distinct();
       if (!applyPolicyFilter(query, criteria, branch)) return [];
-      narrow(query, filter, viewer, stored, now);
+      narrow(query, filter, viewer, stored, now, sortColumn);
       seekAfter(query, sortColumn, order, filter.cursor);
-      return [
-        query
-          .orderBy([
-            { column: sortColumn, order },
-            { column: `${VIEWERS}.request_id`, order },
-          ])
-          .limit(take),
-      ];
+      if (stored.alive === false && branch.role) {
+        // Few rows are past their end and not yet swept: the planner should
+        // find them by their end and sort them, not walk the sort order.
+        // (A DISTINCT branch, one product's rows, must order by a column.)
+        query.orderByRaw(`+?? ${order}, ?? ${order}`, [
+          sortColumn,
+          `${VIEWERS}.request_id`,
+        ]);
+      } else {
+        query.orderBy([
+          { column: sortColumn, order },
+          { column: `${VIEWERS}.request_id`, order },
+        ]);
+      }
+      return [query.limit(take)];
     }),
   );
 
@@ -144,6 +151,7 @@ function narrow(
   viewer: Viewer,
   stored: StoredStatus,
   now: number,
+  sortColumn: string,
 ) {
   if (filter.entityRef) {
     // The schema admits only kind:namespace/name shapes, so this never throws.
@@ -153,7 +161,14 @@ function narrow(
       }),
     });
   }
-  if (stored.alive === true) query.where('ends_at', '>', now);
+  if (stored.alive === true && sortColumn !== 'ends_at') {
+    // Nearly every open row is in force. `+` keeps this filter off the
+    // indexes, so that the planner walks the sort order and stops after a
+    // page instead of collecting every row in force and sorting them.
+    query.whereRaw('+?? > ?', ['ends_at', now]);
+  } else if (stored.alive === true) {
+    query.where('ends_at', '>', now);
+  }
   if (stored.alive === false) query.where('ends_at', '<=', now);
   if (filter.createdBefore) {
     query.where('created_at', '<', Date.parse(filter.createdBefore));
