@@ -23,11 +23,36 @@ const LONE_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * The shape of `opinionInputSchema`, written out: inferred, its enums list
+ * their members in whatever order the compiler met them, so the API report
+ * differed between checkouts.
+ * @public
+ */
+export type OpinionInputShape = {
+  stance: z.ZodEnum<{
+    support: 'support';
+    concern: 'concern';
+    object: 'object';
+  }>;
+  perspective: z.ZodEnum<{
+    consumer: 'consumer';
+    producer: 'producer';
+    platform: 'platform';
+    legal: 'legal';
+    business: 'business';
+  }>;
+  comment: z.ZodString;
+};
+
+/**
  * Body of `PUT /adrs/:adrId/opinions/mine`. Strict: the author comes from
  * credentials, so an `author` (or any other unknown field) is a 400.
  * @public
  */
-export const opinionInputSchema = z.strictObject({
+export const opinionInputSchema: z.ZodObject<
+  OpinionInputShape,
+  z.core.$strict
+> = z.strictObject({
   stance: z.enum(opinionStances),
   perspective: z.enum(opinionPerspectives),
   comment: z

@@ -135,8 +135,39 @@ export type BulkDecision = z.infer<typeof bulkDecisionSchema>;
 /** Sort fields `GET /requests` accepts. @public */
 export const accessRequestSortFields = ['createdAt', 'endsAt'] as const;
 
+/**
+ * The shape of `listAccessRequestsQuerySchema`, written out: inferred, its
+ * enums list their members in whatever order the compiler met them, so the
+ * API report differed between checkouts.
+ * @public
+ */
+export type ListAccessRequestsQueryShape = {
+  role: z.ZodOptional<
+    z.ZodEnum<{ requester: 'requester'; approver: 'approver' }>
+  >;
+  status: z.ZodOptional<
+    z.ZodEnum<{
+      pending: 'pending';
+      approved: 'approved';
+      rejected: 'rejected';
+      cancelled: 'cancelled';
+      expired: 'expired';
+      revoked: 'revoked';
+    }>
+  >;
+  entityRef: z.ZodOptional<z.ZodString>;
+  createdBefore: z.ZodOptional<z.ZodUnion<[z.ZodISODateTime, z.ZodISODate]>>;
+  sort: z.ZodDefault<z.ZodEnum<{ createdAt: 'createdAt'; endsAt: 'endsAt' }>>;
+  order: z.ZodDefault<z.ZodEnum<{ asc: 'asc'; desc: 'desc' }>>;
+  cursor: z.ZodOptional<z.ZodString>;
+  limit: z.ZodDefault<z.ZodCoercedNumber<unknown>>;
+};
+
 /** Query of `GET /requests`. @public */
-export const listAccessRequestsQuerySchema = z.strictObject({
+export const listAccessRequestsQuerySchema: z.ZodObject<
+  ListAccessRequestsQueryShape,
+  z.core.$strict
+> = z.strictObject({
   role: z.enum(['requester', 'approver']).optional(),
   status: z
     .enum([
