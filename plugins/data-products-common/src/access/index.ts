@@ -4,6 +4,7 @@ export * from './stateMachine';
 export * from './duration';
 export * from './schemas';
 export * from './permissions';
+export * from './insights';
 export * from './fieldErrors';
 export * from './safeText';
 export * from './rules';

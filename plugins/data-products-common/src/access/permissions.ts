@@ -31,9 +31,21 @@ export const accessRequestDecidePermission = createPermission({
   resourceType: RESOURCE_TYPE_ACCESS_REQUEST,
 });
 
+/**
+ * Read the GDPR Art. 30 report of who can read which personal data under
+ * which processing activity. The example policy grants it to privacy
+ * officers only.
+ * @public
+ */
+export const reportReadPermission = createPermission({
+  name: 'data-products.report.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the data-products plugin. @public */
 export const dataProductsPermissions = [
   accessRequestReadPermission,
   accessRequestCreatePermission,
   accessRequestDecidePermission,
+  reportReadPermission,
 ];

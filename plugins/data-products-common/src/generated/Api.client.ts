@@ -23,6 +23,8 @@ import type {
   LineagePairList,
   AccessRequestCount,
   BulkDecisionResults,
+  AccessMetrics,
+  PersonalDataAccessReport,
 } from './models';
 
 const pluginId = 'data-products';
@@ -153,6 +155,59 @@ export type ListGrants = {
     createdBefore?: Timestamp;
     sort?: 'createdAt' | 'endsAt';
     order?: 'asc' | 'desc';
+    /**
+     * The `nextCursor` of the previous page, as it was handed out.
+     */
+    cursor?: string;
+    limit?: number;
+  };
+};
+
+/**
+ * How long decisions take, how many are rejected and how long the queue is, for a period of at most three years. Aggregates over data products, readable by every signed-in user; nothing names a requester.
+ * @public
+ */
+export type GetMetrics = {
+  query: {
+    from: Timestamp;
+    /**
+     * After `from`, at most three years later.
+     */
+    to: Timestamp;
+    groupBy?: 'month' | 'product' | 'owner';
+    /**
+     * Only requests for this data product.
+     */
+    entityRef?: EntityRef;
+    /**
+     * Only data products owned by this group.
+     */
+    owner?: EntityRef;
+    /**
+     * Only data products of this domain.
+     */
+    domain?: EntityRef;
+    /**
+     * Only data products with this classification.
+     */
+    classification?: Name;
+  };
+};
+
+/**
+ * The GDPR Art. 30 view: every grant to a personal or special-category port active at `at`, answered from the audit trail, with the processing activity it was approved under. Needs the `data-products.report.read` permission.
+ * @public
+ */
+export type GetPersonalDataAccessReport = {
+  query?: {
+    /**
+     * A date or instant, not in the future; now when left out.
+     */
+    at?: Timestamp;
+    /**
+     * `csv` gives every row at once; `limit` and `cursor` page the JSON.
+     */
+    format?: 'json' | 'csv';
     /**
      * The `nextCursor` of the previous page, as it was handed out.
      */
@@ -400,6 +455,44 @@ export class DataProductsApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
     return this.fetchApi.fetch(
       `${baseUrl}/grants${queryString(request.query)}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * How long decisions take, how many are rejected and how long the queue is, for a period of at most three years. Aggregates over data products, readable by every signed-in user; nothing names a requester.
+   */
+  async getMetrics(
+    request: GetMetrics,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AccessMetrics>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/metrics${queryString(request.query)}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * The GDPR Art. 30 view: every grant to a personal or special-category port active at `at`, answered from the audit trail, with the processing activity it was approved under. Needs the `data-products.report.read` permission.
+   */
+  async getPersonalDataAccessReport(
+    request: GetPersonalDataAccessReport,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PersonalDataAccessReport>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/reports/personal-data-access${queryString(request.query)}`,
       {
         method: 'GET',
         headers: {

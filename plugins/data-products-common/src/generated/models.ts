@@ -335,3 +335,118 @@ export type BulkDecisionResult =
 export type BulkDecisionResults = {
   results: Array<BulkDecisionResult>;
 };
+
+/**
+ * Median and 90th percentile in seconds; null when nothing was measured.
+ * @public
+ */
+export type MetricsDurations = {
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+};
+
+/**
+ * `created` counts requests created in the period. `decided`, `approved`, `rejected`, `automatic`, `ownerDecided` and the time figures count decisions made in the period; `cancelled`, `expired` and `revoked` count requests closed in the period. `open` and `oldestOpenCreatedAt` describe the pending queue now.
+ * @public
+ */
+export type MetricsFigures = {
+  created: number;
+  decided: number;
+  approved: number;
+  rejected: number;
+  cancelled: number;
+  expired: number;
+  revoked: number;
+  /**
+   * Approved at once because the port grants access without a decision.
+   */
+  automatic: number;
+  ownerDecided: number;
+  /**
+   * Rejected out of owner-decided requests, 0 to 1; null when none was decided by an owner.
+   */
+  rejectionShare: number | null;
+  timeToDecision: MetricsDurations;
+  /**
+   * From approval to the grant's provisioning being applied.
+   */
+  timeToProvisioned: MetricsDurations;
+  /**
+   * Pending now.
+   */
+  open: number;
+  /**
+   * When the oldest pending request was made; null when none is pending.
+   */
+  oldestOpenCreatedAt: string | null;
+};
+
+/**
+ * @public
+ */
+export type AccessMetrics = {
+  from: string;
+  to: string;
+  groupBy: 'month' | 'product' | 'owner';
+  totals: MetricsFigures;
+  /**
+   * By month (`YYYY-MM`, every month of the period, empty ones with zeros), by data product (its entity ref) or by owner group (its group ref).
+   */
+  groups: Array<{
+    key: string;
+    figures: MetricsFigures;
+  }>;
+};
+
+/**
+ * The processing activity a grant was approved under, as captured with the request.
+ * @public
+ */
+export type ReportActivity = {
+  registerId: string;
+  activityId: string;
+  number?: string;
+  name: string;
+  art6Basis?: string;
+  art9Basis?: string;
+  nationalLaw?: string;
+  link?: string;
+};
+
+/**
+ * @public
+ */
+export type PersonalDataAccessRow = {
+  requestId: string;
+  entityRef: string;
+  outputPort: string;
+  subjectRef: string;
+  requesterRef: string;
+  purpose: string;
+  activity: ReportActivity;
+  approvedAt: string;
+  approvedBy: string;
+  endsAt: string;
+  provisioning?: ProvisioningState;
+};
+
+/**
+ * @public
+ */
+export type PersonalDataAccessReport = {
+  at: string;
+  items: Array<PersonalDataAccessRow>;
+  nextCursor?: string;
+  /**
+   * Each processing activity of the grants active at `at`, with the ports it is used for.
+   */
+  activities: Array<{
+    registerId: string;
+    activityId: string;
+    name: string;
+    ports: Array<{
+      entityRef: string;
+      outputPort: string;
+    }>;
+  }>;
+};

@@ -24,6 +24,8 @@ import type {
   LineagePairList,
   AccessRequestCount,
   BulkDecisionResults,
+  AccessMetrics,
+  PersonalDataAccessReport,
 } from './models';
 
 /**
@@ -145,6 +147,61 @@ export type ListGrants = {
 };
 
 /**
+ * How long decisions take, how many are rejected and how long the queue is, for a period of at most three years. Aggregates over data products, readable by every signed-in user; nothing names a requester.
+ * @public
+ */
+export type GetMetrics = {
+  query: {
+    from: Timestamp;
+    /**
+     * After `from`, at most three years later.
+     */
+    to: Timestamp;
+    groupBy?: 'month' | 'product' | 'owner';
+    /**
+     * Only requests for this data product.
+     */
+    entityRef?: EntityRef;
+    /**
+     * Only data products owned by this group.
+     */
+    owner?: EntityRef;
+    /**
+     * Only data products of this domain.
+     */
+    domain?: EntityRef;
+    /**
+     * Only data products with this classification.
+     */
+    classification?: Name;
+  };
+  response: AccessMetrics | ApiError;
+};
+
+/**
+ * The GDPR Art. 30 view: every grant to a personal or special-category port active at `at`, answered from the audit trail, with the processing activity it was approved under. Needs the `data-products.report.read` permission.
+ * @public
+ */
+export type GetPersonalDataAccessReport = {
+  query: {
+    /**
+     * A date or instant, not in the future; now when left out.
+     */
+    at?: Timestamp;
+    /**
+     * `csv` gives every row at once; `limit` and `cursor` page the JSON.
+     */
+    format?: 'json' | 'csv';
+    /**
+     * The `nextCursor` of the previous page, as it was handed out.
+     */
+    cursor?: string;
+    limit?: number;
+  };
+  response: PersonalDataAccessReport | ApiError;
+};
+
+/**
  * For the catalog, as a service principal only: the data products a service (component) or group holds an active grant for, each once. Users are 403; a user or data product ref is a 400.
  * @public
  */
@@ -263,6 +320,8 @@ export type EndpointMap = {
   '#post|/requests': CreateRequest;
   '#get|/requests/count': CountRequests;
   '#get|/grants': ListGrants;
+  '#get|/metrics': GetMetrics;
+  '#get|/reports/personal-data-access': GetPersonalDataAccessReport;
   '#get|/lineage': GetLineage;
   '#post|/requests/decisions': DecideRequests;
   '#get|/requests/{id}': GetRequest;

@@ -848,6 +848,269 @@ export const spec = {
           },
         },
       },
+      MetricsDurations: {
+        type: 'object',
+        description:
+          'Median and 90th percentile in seconds; null when nothing was measured.',
+        required: ['medianSeconds', 'p90Seconds'],
+        properties: {
+          medianSeconds: {
+            type: ['number', 'null'],
+          },
+          p90Seconds: {
+            type: ['number', 'null'],
+          },
+        },
+      },
+      MetricsFigures: {
+        type: 'object',
+        description:
+          '`created` counts requests created in the period. `decided`, `approved`, `rejected`, `automatic`, `ownerDecided` and the time figures count decisions made in the period; `cancelled`, `expired` and `revoked` count requests closed in the period. `open` and `oldestOpenCreatedAt` describe the pending queue now.',
+        required: [
+          'created',
+          'decided',
+          'approved',
+          'rejected',
+          'cancelled',
+          'expired',
+          'revoked',
+          'automatic',
+          'ownerDecided',
+          'rejectionShare',
+          'timeToDecision',
+          'timeToProvisioned',
+          'open',
+          'oldestOpenCreatedAt',
+        ],
+        properties: {
+          created: {
+            type: 'integer',
+          },
+          decided: {
+            type: 'integer',
+          },
+          approved: {
+            type: 'integer',
+          },
+          rejected: {
+            type: 'integer',
+          },
+          cancelled: {
+            type: 'integer',
+          },
+          expired: {
+            type: 'integer',
+          },
+          revoked: {
+            type: 'integer',
+          },
+          automatic: {
+            type: 'integer',
+            description:
+              'Approved at once because the port grants access without a decision.',
+          },
+          ownerDecided: {
+            type: 'integer',
+          },
+          rejectionShare: {
+            type: ['number', 'null'],
+            description:
+              'Rejected out of owner-decided requests, 0 to 1; null when none was decided by an owner.',
+          },
+          timeToDecision: {
+            $ref: '#/components/schemas/MetricsDurations',
+          },
+          timeToProvisioned: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/MetricsDurations',
+              },
+            ],
+            description:
+              "From approval to the grant's provisioning being applied.",
+          },
+          open: {
+            type: 'integer',
+            description: 'Pending now.',
+          },
+          oldestOpenCreatedAt: {
+            type: ['string', 'null'],
+            description:
+              'When the oldest pending request was made; null when none is pending.',
+          },
+        },
+      },
+      AccessMetrics: {
+        type: 'object',
+        required: ['from', 'to', 'groupBy', 'totals', 'groups'],
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          groupBy: {
+            type: 'string',
+            enum: ['month', 'product', 'owner'],
+          },
+          totals: {
+            $ref: '#/components/schemas/MetricsFigures',
+          },
+          groups: {
+            type: 'array',
+            description:
+              'By month (`YYYY-MM`, every month of the period, empty ones with zeros), by data product (its entity ref) or by owner group (its group ref).',
+            items: {
+              type: 'object',
+              required: ['key', 'figures'],
+              properties: {
+                key: {
+                  type: 'string',
+                },
+                figures: {
+                  $ref: '#/components/schemas/MetricsFigures',
+                },
+              },
+            },
+          },
+        },
+      },
+      ReportActivity: {
+        type: 'object',
+        description:
+          'The processing activity a grant was approved under, as captured with the request.',
+        required: ['registerId', 'activityId', 'name'],
+        properties: {
+          registerId: {
+            type: 'string',
+          },
+          activityId: {
+            type: 'string',
+          },
+          number: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          art6Basis: {
+            type: 'string',
+          },
+          art9Basis: {
+            type: 'string',
+          },
+          nationalLaw: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+          },
+        },
+      },
+      PersonalDataAccessRow: {
+        type: 'object',
+        required: [
+          'requestId',
+          'entityRef',
+          'outputPort',
+          'subjectRef',
+          'requesterRef',
+          'purpose',
+          'activity',
+          'approvedAt',
+          'approvedBy',
+          'endsAt',
+        ],
+        properties: {
+          requestId: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          outputPort: {
+            type: 'string',
+          },
+          subjectRef: {
+            type: 'string',
+          },
+          requesterRef: {
+            type: 'string',
+          },
+          purpose: {
+            type: 'string',
+          },
+          activity: {
+            $ref: '#/components/schemas/ReportActivity',
+          },
+          approvedAt: {
+            type: 'string',
+          },
+          approvedBy: {
+            type: 'string',
+          },
+          endsAt: {
+            type: 'string',
+          },
+          provisioning: {
+            $ref: '#/components/schemas/ProvisioningState',
+          },
+        },
+      },
+      PersonalDataAccessReport: {
+        type: 'object',
+        required: ['at', 'items', 'activities'],
+        properties: {
+          at: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PersonalDataAccessRow',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          activities: {
+            type: 'array',
+            description:
+              'Each processing activity of the grants active at `at`, with the ports it is used for.',
+            items: {
+              type: 'object',
+              required: ['registerId', 'activityId', 'name', 'ports'],
+              properties: {
+                registerId: {
+                  type: 'string',
+                },
+                activityId: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                ports: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['entityRef', 'outputPort'],
+                    properties: {
+                      entityRef: {
+                        type: 'string',
+                      },
+                      outputPort: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     },
   },
   paths: {
@@ -1078,6 +1341,161 @@ export const spec = {
             $ref: '#/components/responses/AccessRequestPage',
           },
           '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/metrics': {
+      get: {
+        operationId: 'getMetrics',
+        description:
+          'How long decisions take, how many are rejected and how long the queue is, for a period of at most three years. Aggregates over data products, readable by every signed-in user; nothing names a requester.',
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/Timestamp',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            description: 'After `from`, at most three years later.',
+            schema: {
+              $ref: '#/components/schemas/Timestamp',
+            },
+          },
+          {
+            name: 'groupBy',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['month', 'product', 'owner'],
+              default: 'month',
+            },
+          },
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only data products owned by this group.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'domain',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only data products of this domain.',
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'classification',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only data products with this classification.',
+            schema: {
+              $ref: '#/components/schemas/Name',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The figures for the whole period and per group.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AccessMetrics',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reports/personal-data-access': {
+      get: {
+        operationId: 'getPersonalDataAccessReport',
+        description:
+          'The GDPR Art. 30 view: every grant to a personal or special-category port active at `at`, answered from the audit trail, with the processing activity it was approved under. Needs the `data-products.report.read` permission.',
+        parameters: [
+          {
+            name: 'at',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description:
+              'A date or instant, not in the future; now when left out.',
+            schema: {
+              $ref: '#/components/schemas/Timestamp',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description:
+              '`csv` gives every row at once; `limit` and `cursor` page the JSON.',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The grants active at `at`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PersonalDataAccessReport',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {
