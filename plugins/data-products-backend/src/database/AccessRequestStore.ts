@@ -14,7 +14,7 @@ import type { AccessRequestFilter } from '@datamesh-governance/plugin-data-produ
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { isUniqueViolation } from './errors';
-import { findPage, ListFilter, Viewer } from './listQuery';
+import { findPage, ListFilter, PageRow, Viewer } from './listQuery';
 import {
   AccessRequestRow,
   AuditRow,
@@ -23,7 +23,10 @@ import {
 } from './rows';
 import {
   enqueueProvisioning,
+  joinLatestJob,
   latestJob,
+  LatestJobColumns,
+  latestJobState,
   operationFor,
   provisioningOf,
   PROVISIONING,
@@ -291,21 +294,22 @@ export class AccessRequestStore {
     viewer: Viewer,
     criteria?: PolicyCriteria,
   ): Promise<Page<AccessRequest>> {
-    const { ids, nextCursor } = await findPage(
-      this.db,
-      filter,
-      viewer,
-      criteria,
-      this.clock(),
+    const { rows, nextCursor } = await findPage<
+      PageRow & AccessRequestRow & LatestJobColumns
+    >(this.db, filter, viewer, criteria, this.clock(), page =>
+      joinLatestJob(
+        this.db,
+        this.db
+          .from(page.as('page'))
+          .join(`${REQUESTS} as requests`, 'requests.id', 'page.id')
+          .select('requests.*', 'page.sort_value'),
+      ),
     );
-    const rows: AccessRequestRow[] =
-      ids.length > 0 ? await this.db(REQUESTS).whereIn('id', ids) : [];
-    const byId = new Map(rows.map(row => [row.id, row]));
-    const provisioning = await provisioningOf(this.db, ids);
     return {
-      items: ids.flatMap(id => {
-        const row = byId.get(id);
-        return row ? [withProvisioning(rowToRequest(row), provisioning)] : [];
+      items: rows.map(row => {
+        const provisioning = latestJobState(row);
+        const request = rowToRequest(row);
+        return provisioning ? { ...request, provisioning } : request;
       }),
       nextCursor,
     };
@@ -321,14 +325,14 @@ export class AccessRequestStore {
     cap: number,
     criteria?: PolicyCriteria,
   ): Promise<{ count: number; more: boolean }> {
-    const { ids, nextCursor } = await findPage(
+    const { rows, nextCursor } = await findPage(
       this.db,
       { ...filter, limit: cap },
       viewer,
       criteria,
       this.clock(),
     );
-    return { count: ids.length, more: Boolean(nextCursor) };
+    return { count: rows.length, more: Boolean(nextCursor) };
   }
 
   /** Marks open requests whose end has passed as expired, a bounded batch at a time. */

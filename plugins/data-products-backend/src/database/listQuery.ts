@@ -32,20 +32,26 @@ type StoredStatus = { status: AccessRequestStatus; alive?: boolean };
 /** SQLite allows 500 terms in one compound SELECT. */
 const BRANCHES_PER_QUERY = 100;
 
+/** A row of the page: its id and the value it is sorted by, and whatever `withRows` joined. */
+export type PageRow = { id: string; sort_value: number | string };
+
 /**
- * Finds one page of request ids. The viewer table has a row per viewer and
+ * Finds one page of requests. The viewer table has a row per viewer and
  * role, ordered by status and time in its indexes, so the page is the merge
  * of small index seeks — one per (viewer ref, role, stored status) — each
  * reading at most a page of rows. Cost follows the page size and the number
- * of the viewer's groups, not the size of the table.
+ * of the viewer's groups, not the size of the table. `withRows` joins what
+ * the caller needs of each row of the page to the same statement, so that a
+ * page is one round trip to the database.
  */
-export async function findPage(
+export async function findPage<Row extends PageRow = PageRow>(
   db: Knex,
   filter: ListFilter,
   viewer: Viewer,
   criteria: PermissionCriteria<AccessRequestFilter> | undefined,
   now: number,
-): Promise<{ ids: string[]; nextCursor?: string }> {
+  withRows?: (page: Knex.QueryBuilder) => Knex.QueryBuilder,
+): Promise<{ rows: Row[]; nextCursor?: string }> {
   const sortColumn = filter.sort === 'endsAt' ? 'ends_at' : 'created_at';
   const order = filter.order ?? 'desc';
   const take = filter.limit + 1;
@@ -77,27 +83,38 @@ export async function findPage(
     }),
   );
 
-  const found = new Map<string, number>();
+  const found = new Map<string, Row>();
   for (let i = 0; i < branches.length; i += BRANCHES_PER_QUERY) {
     const [first, ...rest] = branches
       .slice(i, i + BRANCHES_PER_QUERY)
       .map((branch, n) => db.select('*').from(branch.as(`b${n}`)));
-    const rows: { id: string; sort_value: number | string }[] =
-      rest.length > 0 ? await first.unionAll(rest) : await first;
-    for (const row of rows) found.set(row.id, Number(row.sort_value));
+    const merged = rest.length > 0 ? first.unionAll(rest) : first;
+    // A request seen through two refs comes once; the page is the first `take`.
+    const page = db
+      .distinct('id', 'sort_value')
+      .from(merged.as('merged'))
+      .orderBy([
+        { column: 'sort_value', order },
+        { column: 'id', order },
+      ])
+      .limit(take);
+    const rows: Row[] = await (withRows ? withRows(page) : page);
+    for (const row of rows) found.set(row.id, row);
   }
 
   const direction = order === 'asc' ? 1 : -1;
-  const sorted = [...found.entries()].sort(
-    ([idA, a], [idB, b]) => direction * (a - b || compareIds(idA, idB)),
+  const sorted = [...found.values()].sort(
+    (a, b) =>
+      direction *
+      (Number(a.sort_value) - Number(b.sort_value) || compareIds(a.id, b.id)),
   );
   const page = sorted.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
-    ids: page.map(([id]) => id),
+    rows: page,
     nextCursor:
       sorted.length > filter.limit && last
-        ? encodeCursor({ value: last[1], id: last[0] })
+        ? encodeCursor({ value: Number(last.sort_value), id: last.id })
         : undefined,
   };
 }

@@ -149,7 +149,7 @@ describe.each(databaseIds)('provisioning outbox on %s', databaseId => {
     },
   );
 
-  it('shows each request’s latest job in lists, with one query per page whatever its size', async () => {
+  it('shows each request’s latest job in lists, in the one statement that reads the page, whatever its size', async () => {
     const who = `user:default/outbox-lister-${(n += 1)}`;
     const viewer = { userRef: who, claims: [who] };
     const ids: string[] = [];
@@ -190,7 +190,9 @@ describe.each(databaseIds)('provisioning outbox on %s', databaseId => {
     };
     const small = await queriesFor(2);
     const large = await queriesFor(12);
-    expect(large.queries).toBe(small.queries);
+    // The page, its rows and their latest jobs come in one statement.
+    expect(small.queries).toBe(1);
+    expect(large.queries).toBe(1);
     const byId = new Map(large.page.items.map(r => [r.id, r.provisioning]));
     expect(byId.get(ids[0])).toMatchObject({
       state: 'failed',

@@ -8,7 +8,7 @@ import { Knex } from 'knex';
 export const PROVISIONING = 'access_request_provisioning';
 
 export type JobOperation = 'grant' | 'revoke';
-export type JobStatus =
+type JobStatus =
   | 'pending'
   | 'running'
   | 'applied'
@@ -102,6 +102,63 @@ export async function provisioningOf(
     );
   for (const row of rows) states.set(row.request_id, stateOf(row));
   return states;
+}
+
+/** A request's latest job, as `joinLatestJob` selects it (all null without one). */
+export type LatestJobColumns = {
+  job_operation: JobOperation | null;
+  job_status: JobStatus | null;
+  job_attempts: number | null;
+  job_last_error: string | null;
+  job_instructions: string | null;
+  job_updated_at: number | string | null;
+};
+
+/**
+ * Adds each request's latest job to a query over the requests table (named
+ * `requests` in it): one probe of the request's jobs index per row, in the
+ * same statement as the rows.
+ */
+export function joinLatestJob(
+  db: Knex,
+  query: Knex.QueryBuilder,
+): Knex.QueryBuilder {
+  return query
+    .leftJoin(`${PROVISIONING} as latest_job`, join =>
+      join.on(
+        'latest_job.id',
+        '=',
+        db.raw('(select max(??) from ?? where ?? = ??)', [
+          'id',
+          PROVISIONING,
+          'request_id',
+          'requests.id',
+        ]),
+      ),
+    )
+    .select({
+      job_operation: 'latest_job.operation',
+      job_status: 'latest_job.status',
+      job_attempts: 'latest_job.attempts',
+      job_last_error: 'latest_job.last_error',
+      job_instructions: 'latest_job.instructions',
+      job_updated_at: 'latest_job.updated_at',
+    });
+}
+
+/** The state of the job `joinLatestJob` found, if there was one. */
+export function latestJobState(
+  row: LatestJobColumns,
+): ProvisioningState | undefined {
+  if (!row.job_operation || !row.job_status) return undefined;
+  return stateOf({
+    operation: row.job_operation,
+    status: row.job_status,
+    attempts: Number(row.job_attempts),
+    last_error: row.job_last_error,
+    instructions: row.job_instructions,
+    updated_at: row.job_updated_at ?? 0,
+  });
 }
 
 /** The latest job of one request. */

@@ -1,2 +1,0 @@
-export { AccessInboxContent } from './AccessInboxContent';
-export { AccessInboxPage, AccessInboxPageContent } from './AccessInboxPage';

@@ -1,2 +1,0 @@
-export { GovernancePage } from './GovernancePage';
-export { GovernanceRoutes } from './GovernanceRoutes';
