@@ -316,6 +316,30 @@ export class AccessRequestStore {
   }
 
   /**
+   * Another approved request, still in force, that gives the same subject
+   * the same port (two members of a team may each have asked for the team):
+   * its id, if any.
+   */
+  async otherGrantInForce(
+    request: Pick<
+      AccessRequest,
+      'id' | 'entityRef' | 'outputPort' | 'subjectRef'
+    >,
+  ): Promise<string | undefined> {
+    const row = await this.db<AccessRequestRow>(REQUESTS)
+      .where({
+        entity_ref: request.entityRef,
+        status: 'approved',
+        output_port: request.outputPort,
+        subject_ref: request.subjectRef,
+      })
+      .whereNot({ id: request.id })
+      .where('ends_at', '>', this.clock())
+      .first('id');
+    return row?.id;
+  }
+
+  /**
    * How many requests match, counted up to `cap` (the badge shows "99+"):
    * the count reads at most a page of index rows per seek.
    */

@@ -189,6 +189,37 @@ describe.each(databaseIds)('provisioning worker on %s', databaseId => {
     expect(provisioner.calls).toEqual([]);
   });
 
+  it('keeps access that another grant still gives the same subject, and takes it back with the last one', async () => {
+    // Two members of a team each asked for the team: two grants, one access.
+    const team = `group:default/worker-team-${(n += 1)}`;
+    const grantFor = async (requesterRef: string) => {
+      const { request } = await store.create(
+        newRequest({ requesterRef, subjectRef: team, outputPort: 'pg' }),
+      );
+      await store.transition({
+        id: request.id,
+        action: 'approve',
+        actorRef: OLAV,
+      });
+      return request.id;
+    };
+    const first = await grantFor(`user:default/worker-${n}-a`);
+    const second = await grantFor(`user:default/worker-${n}-b`);
+    now = Date.now();
+    expect(await worker.runOnce()).toMatchObject({ applied: 2 });
+
+    await revoke(first);
+    expect(await worker.runOnce()).toMatchObject({ superseded: 1 });
+    expect(provisioner.count('revoke')).toBe(0);
+    // For the revoked request its access has ended, whoever else holds it.
+    expect((await store.get(first))?.provisioning?.state).toBe('revoked');
+
+    await revoke(second);
+    expect(await worker.runOnce()).toMatchObject({ applied: 1 });
+    expect(provisioner.count('revoke', second)).toBe(1);
+    expect(provisioner.calls.at(-1)?.grant.subjectRef).toBe(team);
+  });
+
   it('revokes where the grant went when the port is gone from the catalog', async () => {
     const id = await approved();
     await worker.runOnce();

@@ -167,6 +167,16 @@ export class ProvisioningWorker {
       // Access ended before it was applied: its revoke follows.
       return { status: 'superseded' };
     }
+    if (!granting) {
+      const holder = await this.options.store.otherGrantInForce(request);
+      if (holder) {
+        // Access is per subject and port: taking it back would end the other grant too.
+        this.options.logger.info(
+          `Access of ${request.subjectRef} to ${request.entityRef} port ${request.outputPort} stays: request ${holder} still grants it`,
+        );
+        return { status: 'superseded' };
+      }
+    }
     const server = await this.serverOf(job, request);
     if (!server || typeof server.type !== 'string') {
       return {
