@@ -90,9 +90,9 @@ const accessInboxPage = PageBlueprint.make({
     icon: <AssignmentTurnedInIcon fontSize="inherit" />,
     routeRef: accessInboxRouteRef,
     loader: () =>
-      import('./components/AccessInbox').then(m => (
-        <m.AccessInboxPageContent />
-      )),
+      import('./components/AccessInbox/AccessInboxPage').then(
+        ({ AccessInboxPageContent }) => <AccessInboxPageContent />,
+      ),
   },
 });
 

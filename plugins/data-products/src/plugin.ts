@@ -89,7 +89,9 @@ export const AccessInboxPage = dataProductsPlugin.provide(
   createRoutableExtension({
     name: 'AccessInboxPage',
     component: () =>
-      import('./components/AccessInbox').then(m => m.AccessInboxPage),
+      import('./components/AccessInbox/AccessInboxPage').then(
+        m => m.AccessInboxPage,
+      ),
     mountPoint: accessInboxRouteRef,
   }),
 );

@@ -31,7 +31,9 @@ const governancePage = PageBlueprint.make({
     title: 'Governance',
     icon: <GavelIcon fontSize="inherit" />,
     loader: () =>
-      import('./components/GovernancePage').then(m => <m.GovernanceRoutes />),
+      import('./components/GovernancePage/GovernanceRoutes').then(
+        ({ GovernanceRoutes }) => <GovernanceRoutes />,
+      ),
   },
 });
 

@@ -34,7 +34,9 @@ export const GovernancePage = governancePlugin.provide(
   createRoutableExtension({
     name: 'GovernancePage',
     component: () =>
-      import('./components/GovernancePage').then(m => m.GovernancePage),
+      import('./components/GovernancePage/GovernancePage').then(
+        m => m.GovernancePage,
+      ),
     mountPoint: rootRouteRef,
   }),
 );

@@ -144,7 +144,7 @@ export class ProvisioningJobs {
 }
 
 /** The audit row an outcome leaves: applied, taken back, or failed for good. */
-export function auditActionOf(
+function auditActionOf(
   job: Pick<JobRow, 'operation'>,
   outcome: Pick<JobOutcome, 'status'>,
 ): ProvisioningAuditAction | undefined {

@@ -39,7 +39,7 @@ export async function readFilter(
 }
 
 /** A request the viewer may see and the policy lets them read; 404 otherwise. */
-export async function readRequest(
+async function readRequest(
   ctx: RouterContext,
   req: AnyRequest,
   id: string,

@@ -14,7 +14,7 @@ import {
 } from '@datamesh-governance/plugin-governance-common';
 
 /** What recording an opinion did; `unchanged` when it equals the current one. */
-export type RecordedOpinion = {
+type RecordedOpinion = {
   opinion: Opinion;
   outcome: 'created' | 'changed' | 'unchanged';
 };

@@ -2,7 +2,8 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import { ApproveDialog, RejectDialog } from '../decisions';
+import { ApproveDialog } from '../decisions/ApproveDialog';
+import { RejectDialog } from '../decisions/ReasonDialog';
 
 /** One decision for every selected request. */
 export type BulkAction =

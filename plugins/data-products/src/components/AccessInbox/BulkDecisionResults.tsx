@@ -8,7 +8,8 @@ import type {
   AccessRequest,
   BulkDecisionResult,
 } from '@datamesh-governance/plugin-data-products-common';
-import { describeRequest, StatusChip } from '../decisions';
+import { describeRequest } from '../decisions/describeRequest';
+import { StatusChip } from '../decisions/StatusChip';
 
 /** The outcome of a bulk decision, with the requests as they were when selected. */
 export type BulkOutcome = {

@@ -2,13 +2,11 @@ import { EmptyState, LinkButton } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useCallback } from 'react';
 import { dataProductsApiRef } from '../../api';
-import {
-  AccessRequestTable,
-  KeysetListView,
-  requestColumns as c,
-  useAccessRequestsChanged,
-  useKeysetList,
-} from '../decisions';
+import { AccessRequestTable } from '../decisions/AccessRequestTable';
+import { KeysetListView } from '../decisions/KeysetListView';
+import { requestColumns as c } from '../decisions/requestColumns';
+import { useAccessRequestsChanged } from '../decisions/useAccessRequestsChanged';
+import { useKeysetList } from '../decisions/useKeysetList';
 
 /** Where to look for data products. */
 const CATALOG_OF_DATA_PRODUCTS = '/catalog?filters[kind]=dataproduct';

@@ -4,16 +4,16 @@ import { EmptyState } from '@backstage/core-components';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
 import { useCallback, useMemo, useState } from 'react';
 import { dataProductsApiRef } from '../../api';
+import { AccessRequestTable } from '../decisions/AccessRequestTable';
+import { KeysetListView } from '../decisions/KeysetListView';
+import { requestColumns as c } from '../decisions/requestColumns';
+import { PendingRequestActions } from '../decisions/RequestDecisionActions';
+import { useAccessRequestsChanged } from '../decisions/useAccessRequestsChanged';
+import { useKeysetList } from '../decisions/useKeysetList';
 import {
-  AccessRequestTable,
-  KeysetListView,
-  PendingRequestActions,
-  requestColumns as c,
   separationOfDutiesReason,
-  useAccessRequestsChanged,
-  useKeysetList,
   useSignedInIdentity,
-} from '../decisions';
+} from '../decisions/useSignedInIdentity';
 import { BulkAction, BulkDecisionBar } from './BulkDecisionBar';
 import { BulkDecisionResults, BulkOutcome } from './BulkDecisionResults';
 import { ReviewFilters } from './ReviewFilters';

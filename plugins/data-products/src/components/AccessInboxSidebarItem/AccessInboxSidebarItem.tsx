@@ -7,7 +7,7 @@ import { accessInboxRouteRef } from '../../routes';
 import { usePendingDecisionCount } from './usePendingDecisionCount';
 
 /** "99+" beyond 99, so the badge stays small. */
-export function badgeText(count: { value: number; more: boolean }) {
+function badgeText(count: { value: number; more: boolean }) {
   return count.more || count.value > 99 ? '99+' : String(count.value);
 }
 

@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useEffect, useState } from 'react';
 import { ACCESS_REQUESTS_CHANGED_EVENT, dataProductsApiRef } from '../../api';
-import { useAccessRequestsChanged } from '../decisions';
+import { useAccessRequestsChanged } from '../decisions/useAccessRequestsChanged';
 
 /** Only where the app has no signals: a slow poll keeps the badge honest. */
 const FALLBACK_REFRESH_MS = 5 * 60_000;

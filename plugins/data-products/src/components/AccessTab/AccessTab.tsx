@@ -5,7 +5,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import type { DataProductEntityV1alpha1 } from '@datamesh-governance/plugin-data-products-common';
-import { useAccessRequestsChanged } from '../decisions';
+import { useAccessRequestsChanged } from '../decisions/useAccessRequestsChanged';
 import { PortAccessCard } from './PortAccessCard';
 import { useViewer, Viewer } from './useViewer';
 import { useYourAccess } from './useYourAccess';

@@ -12,9 +12,9 @@ import { dataProductsApiRef } from '../../api';
 import { ActivityOption } from './ActivityOption';
 
 /** Wait this long after the last key stroke before asking the register. */
-export const SEARCH_DELAY_MS = 250;
+const SEARCH_DELAY_MS = 250;
 /** Fewer characters than this match too much of the register to be useful. */
-export const MIN_SEARCH_LENGTH = 2;
+const MIN_SEARCH_LENGTH = 2;
 
 function sameActivity(a: ProcessingActivity, b: ProcessingActivity) {
   return a.registerId === b.registerId && a.id === b.id;

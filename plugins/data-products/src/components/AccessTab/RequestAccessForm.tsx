@@ -41,7 +41,7 @@ const useStyles = makeStyles(theme => ({
 const noErrors: RequestFormErrors = { fields: {}, form: [] };
 
 /** The subject types a port grants access to; all of them when it does not say. */
-export function subjectsFor(port: OutputPort, subjects: SubjectOption[]) {
+function subjectsFor(port: OutputPort, subjects: SubjectOption[]) {
   const allowed = port.access?.subjectTypes ?? ['user', 'group', 'service'];
   return subjects.filter(s => allowed.includes(s.type));
 }

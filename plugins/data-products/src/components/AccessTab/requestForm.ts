@@ -28,7 +28,7 @@ export type RequestFormValues = {
 };
 
 /** The fields of the form, named as in the request body so that backend messages map onto them. */
-export const REQUEST_FORM_FIELDS = [
+const REQUEST_FORM_FIELDS = [
   'subjectRef',
   'purpose',
   'endsAt',
@@ -56,7 +56,7 @@ export function defaultEndDate(port: OutputPort, now: Date): string {
 }
 
 /** The body of `POST /requests` the form stands for. */
-export function toRequestBody(
+function toRequestBody(
   entityRef: string,
   port: OutputPort,
   values: RequestFormValues,

@@ -1,13 +1,11 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
-import {
-  AccessRequestTable,
-  KeysetList,
-  KeysetListView,
-  requestColumns as c,
-  RevokeGrantAction,
-} from '../decisions';
+import { AccessRequestTable } from '../decisions/AccessRequestTable';
+import { KeysetListView } from '../decisions/KeysetListView';
+import { requestColumns as c } from '../decisions/requestColumns';
+import { RevokeGrantAction } from '../decisions/RequestDecisionActions';
+import type { KeysetList } from '../decisions/useKeysetList';
 
 /** Who has access to this product now, and until when. */
 export function ActiveGrantsCard(props: {

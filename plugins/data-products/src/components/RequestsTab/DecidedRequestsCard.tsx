@@ -1,12 +1,10 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
-import {
-  AccessRequestTable,
-  KeysetList,
-  KeysetListView,
-  requestColumns as c,
-} from '../decisions';
+import { AccessRequestTable } from '../decisions/AccessRequestTable';
+import { KeysetListView } from '../decisions/KeysetListView';
+import { requestColumns as c } from '../decisions/requestColumns';
+import type { KeysetList } from '../decisions/useKeysetList';
 
 /** What was decided on this product, newest first. */
 export function DecidedRequestsCard(props: {

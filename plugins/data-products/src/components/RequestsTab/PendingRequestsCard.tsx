@@ -1,13 +1,11 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
-import {
-  AccessRequestTable,
-  KeysetList,
-  KeysetListView,
-  PendingRequestActions,
-  requestColumns as c,
-} from '../decisions';
+import { AccessRequestTable } from '../decisions/AccessRequestTable';
+import { KeysetListView } from '../decisions/KeysetListView';
+import { requestColumns as c } from '../decisions/requestColumns';
+import { PendingRequestActions } from '../decisions/RequestDecisionActions';
+import type { KeysetList } from '../decisions/useKeysetList';
 
 /** The requests for this product that wait for a decision, oldest first. */
 export function PendingRequestsCard(props: {

@@ -9,11 +9,9 @@ import {
 } from '@datamesh-governance/plugin-data-products-common';
 import { useCallback } from 'react';
 import { dataProductsApiRef } from '../../api';
-import {
-  useAccessRequestsChanged,
-  useKeysetList,
-  useSignedInIdentity,
-} from '../decisions';
+import { useAccessRequestsChanged } from '../decisions/useAccessRequestsChanged';
+import { useKeysetList } from '../decisions/useKeysetList';
+import { useSignedInIdentity } from '../decisions/useSignedInIdentity';
 import { ActiveGrantsCard } from './ActiveGrantsCard';
 import { DecidedRequestsCard } from './DecidedRequestsCard';
 import { NotADeciderNotice } from './NotADeciderNotice';

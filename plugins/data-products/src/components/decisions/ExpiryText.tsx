@@ -2,7 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import { daysUntil, formatDate } from '../shared/dates';
 
 /** Grants ending within this many days are emphasised so owners and users can act in time. */
-export const EXPIRY_WARNING_DAYS = 14;
+const EXPIRY_WARNING_DAYS = 14;
 
 function inWords(days: number): string {
   if (days < 1) return 'expires today';

@@ -12,7 +12,7 @@ export function describeRequest(request: AccessRequest): string {
 }
 
 /** The name part of an entity ref, for compact labels. */
-export function shortRef(ref: string): string {
+function shortRef(ref: string): string {
   try {
     return parseEntityRef(ref).name;
   } catch {

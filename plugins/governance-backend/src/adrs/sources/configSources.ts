@@ -10,7 +10,7 @@ import { AdrFileSource } from './types';
 import { UrlTreeSource } from './UrlTreeSource';
 
 /** Id of the default source, the repository's own `governance/decisions/`. */
-export const DEFAULT_SOURCE_ID = 'decisions';
+const DEFAULT_SOURCE_ID = 'decisions';
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9_.-]*$/i;
 const URL_TARGET = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -9,7 +9,7 @@ export type AdrFilters = {
   q?: string;
 };
 
-export const filterKeys = ['status', 'source', 'policy', 'q'] as const;
+const filterKeys = ['status', 'source', 'policy', 'q'] as const;
 
 export function filtersFromQuery(params: URLSearchParams): AdrFilters {
   const filters: AdrFilters = {};

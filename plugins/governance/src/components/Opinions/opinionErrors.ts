@@ -8,7 +8,7 @@ import {
   opinionInputSchema,
 } from '@datamesh-governance/plugin-governance-common';
 
-export type OpinionField = keyof OpinionInput;
+type OpinionField = keyof OpinionInput;
 
 const fields: OpinionField[] = ['stance', 'perspective', 'comment'];
 
