@@ -24,21 +24,30 @@ function startsOrEndsGrant(change: AccessRequestChange): boolean {
 /**
  * Asks the catalog to process the grant's subject and data product again,
  * so that the lineage relations follow within one processing cycle
- * instead of whenever the catalog would have come round to them.
+ * instead of whenever the catalog would have come round to them. A ref
+ * already being refreshed is not asked for again: a bulk decision over
+ * three products refreshes each product once, not once per request.
  */
 export function refreshLineage(
   catalog: CatalogService,
   auth: AuthService,
 ): AccessRequestListener {
+  const inFlight = new Map<string, Promise<void>>();
+  const refresh = (ref: string) => {
+    let running = inFlight.get(ref);
+    if (!running) {
+      running = auth
+        .getOwnServiceCredentials()
+        .then(credentials => catalog.refreshEntity(ref, { credentials }))
+        .finally(() => inFlight.delete(ref));
+      inFlight.set(ref, running);
+    }
+    return running;
+  };
   return async change => {
     const { subjectRef, entityRef } = change.request;
     if (!startsOrEndsGrant(change)) return;
     if (!LINEAGE_SUBJECTS.some(kind => subjectRef.startsWith(kind))) return;
-    const credentials = await auth.getOwnServiceCredentials();
-    await Promise.all(
-      [subjectRef, entityRef].map(ref =>
-        catalog.refreshEntity(ref, { credentials }),
-      ),
-    );
+    await Promise.all([subjectRef, entityRef].map(refresh));
   };
 }
