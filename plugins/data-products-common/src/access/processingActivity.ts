@@ -5,8 +5,8 @@ const isoDate = z.iso.date('must be a date like 2030-12-31');
 /**
  * A processing activity from a register of processing activities
  * (GDPR Art. 30), as a consumer picks it for the legal basis of a request.
- * The one definition: the type is inferred from it, and the built-in
- * register checks its configured activities with it.
+ * The built-in register checks its configured activities with it; what it
+ * parses into is the OpenAPI spec's `ProcessingActivity`.
  * @public
  */
 export const processingActivitySchema = z.object({
@@ -35,5 +35,6 @@ export const processingActivitySchema = z.object({
   link: z.string().optional(),
 });
 
-/** @public */
-export type ProcessingActivity = z.infer<typeof processingActivitySchema>;
+// The type is the spec's; contract.test.ts checks that this schema parses
+// into exactly that.
+export type { ProcessingActivity } from '../generated/models';
