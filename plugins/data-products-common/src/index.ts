@@ -10,6 +10,8 @@ export * from './entity/relations';
 export * from './schema/validator';
 export * from './access';
 export * from './signals/accessRequestsSignal';
-// The backend's API, generated from its OpenAPI spec; the models it speaks
-// are the types above.
+// The backend's API, generated from its OpenAPI spec: the client, the
+// requests its methods take and every model of the spec (the access types
+// above are these models, not copies).
 export { DataProductsApiClient } from './generated';
+export type * from './generated';

@@ -42,8 +42,9 @@ export function issuesFromZod(
 }
 
 /**
- * One line per zod issue, led by the field it concerns: `purpose: say in a
- * sentence...`, or `unknown fields a, b` for keys a strict schema refuses.
+ * One line per zod issue, led by the field it concerns
+ * (`purpose: say in a sentence...`), or `unknown fields a, b` for keys a
+ * strict schema refuses.
  * The backend joins these into the message of its 400s, next to the issues.
  * @public
  */
