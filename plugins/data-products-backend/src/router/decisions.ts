@@ -13,7 +13,7 @@ import {
   bulkDecisionSchema,
   reasonRequiredSchema,
 } from '@datamesh-governance/plugin-data-products-common';
-import { Decision } from '../service/AccessRequestService';
+import { Decision, DeferredEffects } from '../service/AccessRequestService';
 import { audited, RouterContext, userOf } from './context';
 import { checkRequestIds, parse } from './parse';
 import { AnyRequest, ApiRouter } from './types';
@@ -71,9 +71,9 @@ async function decideAll(
   });
 
   const results = [];
-  // Notifications, signals and catalog refreshes of every item run side by
-  // side, and are done before the answer goes out.
-  const effects: Promise<void>[] = [];
+  // Notifications, signals and catalog refreshes of every item start once
+  // all are decided, side by side, and are done before the answer goes out.
+  const effects: DeferredEffects = [];
   // One at a time, in the order given: the same id twice meets its own decision.
   for (const { id, ...decision } of items) {
     let outcome: AccessRequest | Error;
@@ -103,7 +103,7 @@ async function decideAll(
     }
     results.push({ id, outcome });
   }
-  await Promise.all(effects);
+  await Promise.all(effects.map(tell => tell()));
   return results;
 }
 

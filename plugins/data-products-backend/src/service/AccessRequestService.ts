@@ -38,6 +38,9 @@ export type Decision =
   | { action: 'reject'; reason: string }
   | { action: 'revoke'; reason: string };
 
+/** Listeners' work left for later: each call tells of one change. */
+export type DeferredEffects = Array<() => Promise<void>>;
+
 /** A request loaded for a decision, with its port as the catalog says now. */
 export type DecisionTarget = {
   request: AccessRequest;
@@ -64,18 +67,20 @@ export class AccessRequestService {
 
   /**
    * Tells the listeners, then hands the request back. With `effects`, the
-   * telling is left running and collected there, so that a caller deciding
-   * many requests lets the listeners of all of them work at once.
+   * telling is left there for the caller to start: a caller deciding many
+   * requests tells of all of them at once, once all are decided, so that
+   * listeners can share work between them (one catalog refresh per ref).
    */
   private async told(
     kind: AccessRequestChange['kind'],
     request: AccessRequest,
     actorRef: string,
-    effects?: Promise<void>[],
+    effects?: DeferredEffects,
   ): Promise<AccessRequest> {
-    const telling = this.options.changes?.tell({ kind, request, actorRef });
-    if (effects && telling) effects.push(telling);
-    else await telling;
+    const tell = async () =>
+      this.options.changes?.tell({ kind, request, actorRef });
+    if (effects) effects.push(tell);
+    else await tell();
     return request;
   }
 
@@ -208,8 +213,8 @@ export class AccessRequestService {
     target: DecisionTarget,
     decision: Decision,
     decider: Viewer,
-    /** Where to leave the listeners' work instead of awaiting it (bulk). */
-    effects?: Promise<void>[],
+    /** Where to leave the listeners' work instead of doing it (bulk). */
+    effects?: DeferredEffects,
   ) {
     const { request, port } = target;
     if (request.requesterRef === decider.userRef) {
