@@ -17,6 +17,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// Register a data product: checks it against the DataProduct schema first
+backend.add(
+  import('@datamesh-governance/plugin-scaffolder-backend-module-data-products'),
+);
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
