@@ -3,7 +3,7 @@ import type { AccessRequest } from '@datamesh-governance/plugin-data-products-co
 export const OLAV = 'user:default/olav.owner';
 export const ADA = 'user:default/ada.analyst';
 export const BO = 'user:default/bo.business';
-const DECISIONS = 'dataproduct:default/benefit-decisions';
+export const DECISIONS = 'dataproduct:default/benefit-decisions';
 export const PAYMENTS = 'dataproduct:default/benefit-payments';
 /** Where the real client finds the backend behind `mockApis.discovery()`. */
 export const API = 'http://example.com/api/data-products';
