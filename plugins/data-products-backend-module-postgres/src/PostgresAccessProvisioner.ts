@@ -36,7 +36,8 @@ export class PostgresAccessProvisioner implements AccessProvisioner {
     return read && new PostgresAccessProvisioner(read, options.logger);
   }
 
-  constructor(
+  // Built from config only, so its options type stays the module's own.
+  private constructor(
     private readonly options: PostgresProvisionerOptions,
     private readonly logger?: LoggerService,
   ) {}

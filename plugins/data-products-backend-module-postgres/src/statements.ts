@@ -1,6 +1,6 @@
 import { quoted } from './identifiers';
 
-/** The checked names a grant's SQL is made of. */
+/** The checked names a grant's SQL is made of. @public */
 export type Privileges = { schema: string; tables?: string[]; role: string };
 
 function onTables({ schema, tables }: Privileges): string {
@@ -9,7 +9,7 @@ function onTables({ schema, tables }: Privileges): string {
     : `ALL TABLES IN SCHEMA ${quoted(schema)}`;
 }
 
-/** GRANT statements for read access; also what an owner runs by hand. */
+/** GRANT statements for read access; also what an owner runs by hand. @public */
 export function grantStatements(p: Privileges): string[] {
   return [
     `GRANT USAGE ON SCHEMA ${quoted(p.schema)} TO ${quoted(p.role)}`,
@@ -26,7 +26,7 @@ export function revokeUsageStatement(p: Privileges): string {
   return `REVOKE USAGE ON SCHEMA ${quoted(p.schema)} FROM ${quoted(p.role)}`;
 }
 
-/** Both steps of a revoke, for an owner who applies it by hand. */
+/** Both steps of a revoke, for an owner who applies it by hand. @public */
 export function revokeStatements(p: Privileges): string[] {
   return [revokeSelectStatement(p), revokeUsageStatement(p)];
 }

@@ -6,7 +6,11 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import {
+  createSearchResultListItemExtension,
+  SearchResultListItemExtensionProps,
+} from '@backstage/plugin-search-react';
+import type { JSX } from 'react';
 import { GovernanceClient, governanceApiRef } from './api';
 import { isAdrSearchResult } from './isAdrSearchResult';
 import { adrRouteRef, rootRouteRef } from './routes';
@@ -30,7 +34,7 @@ export const governancePlugin = createPlugin({
 });
 
 /** The Governance page: ADRs, opinions and policy compliance. Mount it at `/governance`. @public */
-export const GovernancePage = governancePlugin.provide(
+export const GovernancePage: () => JSX.Element = governancePlugin.provide(
   createRoutableExtension({
     name: 'GovernancePage',
     component: () =>
@@ -42,20 +46,23 @@ export const GovernancePage = governancePlugin.provide(
 );
 
 /** A data product's policy checks, for a Governance tab on its entity page. @public */
-export const EntityGovernanceContent = governancePlugin.provide(
-  createComponentExtension({
-    name: 'EntityGovernanceContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityGovernanceContent').then(
-          m => m.EntityGovernanceContent,
-        ),
-    },
-  }),
-);
+export const EntityGovernanceContent: () => JSX.Element =
+  governancePlugin.provide(
+    createComponentExtension({
+      name: 'EntityGovernanceContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityGovernanceContent').then(
+            m => m.EntityGovernanceContent,
+          ),
+      },
+    }),
+  );
 
 /** Renders `adr` documents in search results. @public */
-export const AdrSearchResultListItem = governancePlugin.provide(
+export const AdrSearchResultListItem: (
+  props: SearchResultListItemExtensionProps,
+) => JSX.Element | null = governancePlugin.provide(
   createSearchResultListItemExtension({
     name: 'AdrSearchResultListItem',
     component: () =>
