@@ -1,16 +1,8 @@
-/**
- * One thing wrong with a request, as a 400 lists them in `error.issues`.
- * @public
- */
-export type FieldIssue = {
-  /**
-   * Where in the request, as a JSON pointer: `/body/comment`,
-   * `/query/entityRef`, `/params/adrId`; `/body` for the body as a whole.
-   */
-  path: string;
-  /** What is wrong, in words a person can act on. */
-  message: string;
-};
+import type { FieldIssue } from './generated/models';
+
+// One thing wrong with a request, as a 400 lists them in `error.issues`: the
+// spec's model.
+export type { FieldIssue } from './generated/models';
 
 function isFieldIssue(value: unknown): value is FieldIssue {
   const candidate = value as Partial<FieldIssue> | null;

@@ -13,7 +13,8 @@ export * from './permissions';
 export * from './search';
 export * from './fieldIssues';
 // The backend's API, generated from its OpenAPI spec
-// (plugins/governance-backend/src/schema/openapi.yaml); the models it speaks
-// are the types above.
+// (plugins/governance-backend/src/schema/openapi.yaml): the client, the
+// requests its methods take and every model of the spec (the types above
+// are these models, not copies).
 export { GovernanceApiClient } from './generated';
-export type { TypedResponse, RequestOptions } from './generated';
+export type * from './generated';

@@ -2,8 +2,6 @@ import { z } from 'zod';
 
 /** @public */
 export const opinionStances = ['support', 'concern', 'object'] as const;
-/** @public */
-export type OpinionStance = (typeof opinionStances)[number];
 
 /** The perspectives the forum seats. @public */
 export const opinionPerspectives = [
@@ -13,8 +11,6 @@ export const opinionPerspectives = [
   'legal',
   'business',
 ] as const;
-/** @public */
-export type OpinionPerspective = (typeof opinionPerspectives)[number];
 
 // Tab, line feed and carriage return are fine in a comment.
 // eslint-disable-next-line no-control-regex
@@ -72,34 +68,14 @@ export const opinionInputSchema: z.ZodObject<
     ),
 });
 
-/** @public */
-export type OpinionInput = z.infer<typeof opinionInputSchema>;
-
-/** A person's current opinion on an ADR. @public */
-export type Opinion = OpinionInput & {
-  adrId: string;
-  authorRef: string;
-  /** ISO timestamps: first recorded, and last changed. */
-  createdAt: string;
-  updatedAt: string;
-  /** How many times it was recorded; 1 when never changed. */
-  revision: number;
-};
-
-/** One past or current version of an opinion (the history is append-only). @public */
-export type OpinionRevision = OpinionInput & {
-  adrId: string;
-  authorRef: string;
-  revision: number;
-  recordedAt: string;
-};
-
-/** Body of `GET /adrs/:adrId/opinions`. @public */
-export type OpinionSummary = {
-  /** Current opinions only, newest first. */
-  items: Opinion[];
-  /** Counts of current opinions per perspective and stance. */
-  counts: Record<OpinionPerspective, Record<OpinionStance, number>>;
-  /** Whether opinions are open: only proposed ADRs take new ones. */
-  open: boolean;
-};
+// The opinions the backend answers with are the OpenAPI spec's models, not
+// copies; contract.test.ts checks that the lists and the schema above say
+// the same as the spec.
+export type {
+  Opinion,
+  OpinionInput,
+  OpinionPerspective,
+  OpinionRevision,
+  OpinionStance,
+  OpinionSummary,
+} from './generated/models';
