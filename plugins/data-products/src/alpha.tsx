@@ -9,10 +9,19 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
+import StorefrontIcon from '@material-ui/icons/Storefront';
+import TimelineIcon from '@material-ui/icons/Timeline';
 import { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
 import { DataProductsClient, dataProductsApiRef } from './api';
-import { accessInboxRouteRef } from './routes';
+import { isDataProductSearchResult } from './isDataProductSearchResult';
+import {
+  accessInboxRouteRef,
+  insightsRouteRef,
+  marketplaceRouteRef,
+  personalDataAccessReportRouteRef,
+} from './routes';
 
 const dataProductsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -96,6 +105,81 @@ const accessInboxPage = PageBlueprint.make({
   },
 });
 
+/** `page:data-products/marketplace`: find data products by facets and ask for access. */
+const marketplacePage = PageBlueprint.make({
+  name: 'marketplace',
+  params: {
+    path: '/data-products',
+    title: 'Data products',
+    icon: <StorefrontIcon fontSize="inherit" />,
+    routeRef: marketplaceRouteRef,
+    loader: () =>
+      import('./components/Marketplace').then(m => (
+        <m.MarketplacePageContent />
+      )),
+  },
+});
+
+/** `search-result-list-item:data-products/data-product`: ports and owner in search results. */
+const dataProductSearchResultListItem = SearchResultListItemBlueprint.make({
+  name: 'data-product',
+  params: {
+    predicate: isDataProductSearchResult,
+    icon: <StorefrontIcon />,
+    component: () =>
+      import('./components/DataProductSearchResultListItem').then(
+        m => m.DataProductSearchResultListItem,
+      ),
+  },
+});
+
+/** A data product's own access figures of the last 90 days, for everyone who sees it. */
+const insightsCard = EntityCardBlueprint.make({
+  name: 'insights',
+  params: {
+    type: 'content',
+    filter: isDataProductEntity,
+    loader: () =>
+      import('./components/InsightsCard/InsightsCard').then(
+        ({ InsightsCard }) => <InsightsCard />,
+      ),
+  },
+});
+
+/** Decision times, rejection share and the queue, with charts (lazy: it brings recharts). */
+const insightsPage = PageBlueprint.make({
+  name: 'insights',
+  params: {
+    path: '/data-products/insights',
+    title: 'Access insights',
+    icon: <TimelineIcon fontSize="inherit" />,
+    routeRef: insightsRouteRef,
+    loader: () =>
+      import('./components/Insights/InsightsPage').then(
+        ({ InsightsPageContent }) => <InsightsPageContent />,
+      ),
+  },
+});
+
+/**
+ * The Art. 30 report. No icon, so it is not a plain nav item: the app shows
+ * `PersonalDataAccessReportSidebarItem`, which only those allowed see.
+ */
+const personalDataAccessReportPage = PageBlueprint.make({
+  name: 'personal-data-access-report',
+  params: {
+    path: '/data-products/reports/personal-data-access',
+    title: 'Personal data access (Art. 30)',
+    routeRef: personalDataAccessReportRouteRef,
+    loader: () =>
+      import(
+        './components/PersonalDataAccessReport/PersonalDataAccessReportPage'
+      ).then(({ PersonalDataAccessReportPageContent }) => (
+        <PersonalDataAccessReportPageContent />
+      )),
+  },
+});
+
 /**
  * The data-products plugin for apps on the new frontend system.
  * @alpha
@@ -103,7 +187,12 @@ const accessInboxPage = PageBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'data-products',
   info: { packageJson: () => import('../package.json') },
-  routes: { accessInbox: accessInboxRouteRef },
+  routes: {
+    accessInbox: accessInboxRouteRef,
+    insights: insightsRouteRef,
+    marketplace: marketplaceRouteRef,
+    personalDataAccessReport: personalDataAccessReportRouteRef,
+  },
   extensions: [
     dataProductsApi,
     outputPortsCard,
@@ -112,5 +201,10 @@ export default createFrontendPlugin({
     accessContent,
     requestsContent,
     accessInboxPage,
+    marketplacePage,
+    dataProductSearchResultListItem,
+    insightsCard,
+    insightsPage,
+    personalDataAccessReportPage,
   ],
 });

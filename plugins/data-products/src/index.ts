@@ -13,8 +13,19 @@ export {
   EntityAccessContent,
   EntityRequestsContent,
   AccessInboxPage,
+  DataProductMarketplacePage,
+  EntityInsightsCard,
+  InsightsPage,
+  PersonalDataAccessReportPage,
 } from './plugin';
 export { AccessInboxSidebarItem } from './components/AccessInboxSidebarItem';
-export { accessInboxRouteRef } from './routes';
+export { PersonalDataAccessReportSidebarItem } from './components/PersonalDataAccessReportSidebarItem';
+export {
+  accessInboxRouteRef,
+  insightsRouteRef,
+  marketplaceRouteRef,
+  personalDataAccessReportRouteRef,
+} from './routes';
 export { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
+export { isDataProductSearchResult } from './isDataProductSearchResult';
 export * from './api';

@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DataProductsClient, dataProductsApiRef } from './api';
-import { accessInboxRouteRef } from './routes';
+import {
+  accessInboxRouteRef,
+  insightsRouteRef,
+  marketplaceRouteRef,
+  personalDataAccessReportRouteRef,
+} from './routes';
 
 /**
  * The data-products plugin for apps on the legacy frontend system.
@@ -16,7 +21,12 @@ import { accessInboxRouteRef } from './routes';
  */
 export const dataProductsPlugin = createPlugin({
   id: 'data-products',
-  routes: { accessInbox: accessInboxRouteRef },
+  routes: {
+    accessInbox: accessInboxRouteRef,
+    insights: insightsRouteRef,
+    marketplace: marketplaceRouteRef,
+    personalDataAccessReport: personalDataAccessReportRouteRef,
+  },
   apis: [
     createApiFactory({
       api: dataProductsApiRef,
@@ -93,5 +103,50 @@ export const AccessInboxPage = dataProductsPlugin.provide(
         m => m.AccessInboxPage,
       ),
     mountPoint: accessInboxRouteRef,
+  }),
+);
+
+/** The data-product marketplace: facets, text search, a card per product. @public */
+export const DataProductMarketplacePage = dataProductsPlugin.provide(
+  createRoutableExtension({
+    name: 'DataProductMarketplacePage',
+    component: () =>
+      import('./components/Marketplace').then(m => m.MarketplacePage),
+    mountPoint: marketplaceRouteRef,
+  }),
+);
+
+/** A data product's access figures of the last 90 days. @public */
+export const EntityInsightsCard = dataProductsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityInsightsCard',
+    component: {
+      lazy: () =>
+        import('./components/InsightsCard/InsightsCard').then(
+          m => m.InsightsCard,
+        ),
+    },
+  }),
+);
+
+/** The Insights page: decision times, rejection share, queue, per product. @public */
+export const InsightsPage = dataProductsPlugin.provide(
+  createRoutableExtension({
+    name: 'InsightsPage',
+    component: () =>
+      import('./components/Insights/InsightsPage').then(m => m.InsightsPage),
+    mountPoint: insightsRouteRef,
+  }),
+);
+
+/** The Art. 30 report page: who can read which personal data at a date. @public */
+export const PersonalDataAccessReportPage = dataProductsPlugin.provide(
+  createRoutableExtension({
+    name: 'PersonalDataAccessReportPage',
+    component: () =>
+      import(
+        './components/PersonalDataAccessReport/PersonalDataAccessReportPage'
+      ).then(m => m.PersonalDataAccessReportPage),
+    mountPoint: personalDataAccessReportRouteRef,
   }),
 );

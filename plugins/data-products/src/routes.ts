@@ -4,3 +4,18 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const accessInboxRouteRef = createRouteRef({
   id: 'data-products:access-inbox',
 });
+
+/** The Insights page (decision times, rejections, queue). @public */
+export const insightsRouteRef = createRouteRef({
+  id: 'data-products:insights',
+});
+
+/** The Art. 30 report page (who can read which personal data). @public */
+export const personalDataAccessReportRouteRef = createRouteRef({
+  id: 'data-products:personal-data-access-report',
+});
+
+/** The data-product marketplace: find products and ask for access. @public */
+export const marketplaceRouteRef = createRouteRef({
+  id: 'data-products:marketplace',
+});

@@ -1,0 +1,1 @@
+export { DataProductSearchResultListItem } from './DataProductSearchResultListItem';

@@ -1,0 +1,1 @@
+export { MarketplacePage, MarketplacePageContent } from './MarketplacePage';
