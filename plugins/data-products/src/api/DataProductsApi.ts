@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AccessMetrics,
   AccessRequest,
   AccessRequestCount,
   AccessRequestWithAudit,
@@ -8,12 +9,35 @@ import {
   CreateAccessRequest,
   ListAccessRequestsQuery,
   Page,
+  PersonalDataAccessReport,
   ProcessingActivity,
   ProvisioningState,
 } from '@datamesh-governance/plugin-data-products-common';
 
 /** Query of `listRequests`; every field is optional. @public */
 export type AccessRequestListOptions = Partial<ListAccessRequestsQuery>;
+
+/**
+ * Period, grouping and filters of `getMetrics`. `from` and `to` are dates
+ * (yyyy-mm-dd) or ISO instants; filters are entity refs.
+ * @public
+ */
+export type MetricsQuery = {
+  from: string;
+  to: string;
+  groupBy?: 'month' | 'product' | 'owner';
+  entityRef?: string;
+  owner?: string;
+  domain?: string;
+  classification?: string;
+};
+
+/** The date (yyyy-mm-dd) the Art. 30 report is drawn up for, and its page. @public */
+export type PersonalDataAccessReportQuery = {
+  at?: string;
+  cursor?: string;
+  limit?: number;
+};
 
 /**
  * The data-products backend as the frontend sees it. Errors are thrown as
@@ -50,6 +74,14 @@ export interface DataProductsApi {
   decide(body: BulkDecision): Promise<BulkDecisionResult[]>;
   /** Sends a grant's failed provisioning back to the worker (deciders only). */
   retryProvisioning(id: string): Promise<ProvisioningState>;
+  /** Decision times, rejections and the queue, aggregated (names nobody). */
+  getMetrics(query: MetricsQuery): Promise<AccessMetrics>;
+  /** Who could read which personal data at a date; 403 without the report permission. */
+  getPersonalDataAccessReport(
+    query?: PersonalDataAccessReportQuery,
+  ): Promise<PersonalDataAccessReport>;
+  /** The whole report at `at` as the backend's CSV file. */
+  downloadPersonalDataAccessReportCsv(query?: { at?: string }): Promise<Blob>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AccessMetrics,
   AccessRequest,
   AccessRequestCount,
   AccessRequestWithAudit,
@@ -9,12 +10,15 @@ import {
   CreateAccessRequest,
   DataProductsApiClient,
   Page,
+  PersonalDataAccessReport,
   ProcessingActivity,
 } from '@datamesh-governance/plugin-data-products-common';
 import {
   ACCESS_REQUESTS_CHANGED_EVENT,
   AccessRequestListOptions,
   DataProductsApi,
+  MetricsQuery,
+  PersonalDataAccessReportQuery,
 } from './DataProductsApi';
 
 type TypedResponse<T> = Omit<Response, 'json'> & { json(): Promise<T> };
@@ -115,6 +119,30 @@ export class DataProductsClient implements DataProductsApi {
 
   retryProvisioning(id: string) {
     return this.read(this.client.retryProvisioning({ path: { id } }));
+  }
+
+  getMetrics(query: MetricsQuery) {
+    return this.read<AccessMetrics>(
+      this.client.getMetrics({ query: withoutEmpty(query) }),
+    );
+  }
+
+  getPersonalDataAccessReport(query: PersonalDataAccessReportQuery = {}) {
+    return this.read<PersonalDataAccessReport>(
+      this.client.getPersonalDataAccessReport({
+        query: withoutEmpty({ ...query, format: 'json' as const }),
+      }),
+    );
+  }
+
+  async downloadPersonalDataAccessReportCsv(query: { at?: string } = {}) {
+    const response = await this.client.getPersonalDataAccessReport({
+      query: withoutEmpty({ ...query, format: 'csv' as const }),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response as Response);
+    }
+    return (response as unknown as Response).blob();
   }
 
   /** The answer's body, or its error thrown. */

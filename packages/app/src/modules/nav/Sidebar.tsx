@@ -13,7 +13,10 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
-import { AccessInboxSidebarItem } from '@datamesh-governance/plugin-data-products';
+import {
+  AccessInboxSidebarItem,
+  PersonalDataAccessReportSidebarItem,
+} from '@datamesh-governance/plugin-data-products';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -38,6 +41,9 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:home')}
             {nav.take('page:catalog')}
             <AccessInboxSidebarItem />
+            {nav.take('page:data-products/insights')}
+            {/* Only for those allowed to read it (privacy officers). */}
+            <PersonalDataAccessReportSidebarItem />
             {nav.take('page:governance')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />

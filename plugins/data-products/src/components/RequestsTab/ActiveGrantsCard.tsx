@@ -6,14 +6,23 @@ import { KeysetListView } from '../decisions/KeysetListView';
 import { requestColumns as c } from '../decisions/requestColumns';
 import { RevokeGrantAction } from '../decisions/RequestDecisionActions';
 import type { KeysetList } from '../decisions/useKeysetList';
+import { ExportGrantsButton } from './ExportGrantsButton';
 
-/** Who has access to this product now, and until when. */
+/**
+ * Who has access to this product now, under which processing activity and
+ * until when; exportable as CSV.
+ */
 export function ActiveGrantsCard(props: {
+  entityRef: string;
   list: KeysetList<AccessRequest>;
   onRevoked: () => void;
 }) {
   return (
-    <InfoCard title="Active grants">
+    <InfoCard
+      title="Who has access"
+      subheader="The grants in force now"
+      action={<ExportGrantsButton entityRef={props.entityRef} />}
+    >
       <KeysetListView
         list={props.list}
         empty={<Typography>Nobody has access to this product yet.</Typography>}

@@ -105,7 +105,11 @@ export function RequestsTab() {
         </>
       )}
       <Grid item xs={12}>
-        <ActiveGrantsCard list={grants} onRevoked={refresh} />
+        <ActiveGrantsCard
+          entityRef={entityRef}
+          list={grants}
+          onRevoked={refresh}
+        />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,1 @@
+export { PersonalDataAccessReportSidebarItem } from './PersonalDataAccessReportSidebarItem';
