@@ -7,5 +7,11 @@ export interface Config {
      * name is a group in the default namespace.
      */
     admins?: string[];
+    /**
+     * Groups (or users) that may read the data-products Art. 30 report: who
+     * can read which personal data under which processing activity. Entity
+     * refs; a bare name is a group in the default namespace.
+     */
+    privacyOfficers?: string[];
   };
 }

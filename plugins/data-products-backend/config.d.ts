@@ -20,6 +20,16 @@ export interface Config {
        */
       maxDuration?: string;
     };
+    demo?: {
+      /**
+       * At start, into an empty requests table only: write a few months of
+       * plausible access-request history for the demo products
+       * (examples/data-products.yaml), so that Insights and the Art. 30
+       * report have something to show. Purposes start with "Demo history:".
+       * For the demo (app-config.yaml) only; never set it in production.
+       */
+      history?: boolean;
+    };
     legalBasis?: {
       /** Id of the built-in register; defaults to `local`. */
       registerId?: string;

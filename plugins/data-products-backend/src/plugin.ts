@@ -20,6 +20,11 @@ import {
   SYSTEM_ACTOR,
 } from './database/AccessRequestStore';
 import { applyMigrations } from './database/migrations';
+import { AccessMetricsStore } from './database/AccessMetricsStore';
+import { PersonalDataReportStore } from './database/PersonalDataReportStore';
+import { InsightsProducts } from './insights/InsightsProducts';
+import { accessRequestMetrics } from './telemetry/accessRequestMetrics';
+import { writeDemoHistory } from './demo/demoHistory';
 import { ConfigLegalBasisRegistry } from './registers/ConfigLegalBasisRegistry';
 import { LegalBasisRegistries } from './registers/LegalBasisRegistries';
 import { createRouter } from './router';
@@ -83,6 +88,15 @@ export const dataProductsPlugin = createBackendPlugin({
           ],
           logger,
         );
+        // Months of past requests for the demo's charts; never in production.
+        if (
+          config.getOptionalBoolean('dataProducts.demo.history') &&
+          config.getOptionalString('auth.environment') !== 'production'
+        ) {
+          await writeDemoHistory({ db, registries, logger }).catch(error =>
+            logger.warn(`Demo history: not written: ${error}`),
+          );
+        }
         const catalog = new DataProductCatalog(deps.catalog, deps.auth);
         // Listeners (notifications, signals, lineage) are added below.
         const changes = new AccessRequestChanges(logger);
@@ -101,6 +115,11 @@ export const dataProductsPlugin = createBackendPlugin({
           true;
         if (notifying) changes.listen(notifyChanges(deps.notifications, store));
         changes.listen(signalChanges(deps.signals, store));
+        // OpenTelemetry counters, histogram and gauge (see the README).
+        const metricsStore = new AccessMetricsStore(db);
+        changes.listen(
+          accessRequestMetrics({ countOpen: () => metricsStore.countOpen() }),
+        );
 
         permissionsRegistry.addResourceType({
           resourceRef: accessRequestResourceRef,
@@ -203,6 +222,11 @@ export const dataProductsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             auditor: deps.auditor,
             logger,
+            insights: {
+              metrics: metricsStore,
+              report: new PersonalDataReportStore(db),
+              products: new InsightsProducts(deps.catalog),
+            },
             toCriteria: createConditionTransformer(
               permissionsRegistry.getPermissionRuleset(
                 accessRequestResourceRef,

@@ -34,6 +34,7 @@ import {
   accessRequestCreatePermission,
   accessRequestDecidePermission,
   accessRequestReadPermission,
+  reportReadPermission,
 } from '@datamesh-governance/plugin-data-products-common';
 import { loadConfigFiles } from '../__testUtils__/loadConfigFiles';
 import { DataMeshPermissionPolicy } from './permissionPolicy';
@@ -262,5 +263,21 @@ describe('DataMeshPermissionPolicy', () => {
     expect(await none.handle(query, principals.pia)).toEqual({
       result: AuthorizeResult.DENY,
     });
+  });
+
+  it('lets permission.privacyOfficers, and only them, read the Art. 30 report', async () => {
+    const withOfficers = DataMeshPermissionPolicy.fromConfig(
+      new ConfigReader({ permission: { privacyOfficers: ['team-privacy'] } }),
+    );
+    const query = { permission: reportReadPermission };
+    const leo = signedIn('leo.legal', ['team-privacy']);
+    expect(await withOfficers.handle(query, leo)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    for (const other of ['ada', 'pia', 'anonymous'] as const) {
+      expect(await withOfficers.handle(query, principals[other])).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
   });
 });

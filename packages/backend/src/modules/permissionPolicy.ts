@@ -15,14 +15,15 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { dataProductsPolicyDecision } from '@datamesh-governance/plugin-data-products-node';
 import { governancePolicyDecision } from '@datamesh-governance/plugin-governance-node';
-import { isAdmin, readAdmins } from './policy/admins';
+import { isAdmin, readAdmins, readPrivacyOfficers } from './policy/admins';
 import { catalogDecision } from './policy/catalogDecision';
 import { scaffolderDecision } from './policy/scaffolderDecision';
 
 /**
  * The portal's policy, usable as is:
  * - access requests: the data-products suite's rules
- *   (`dataProductsPolicyDecision`);
+ *   (`dataProductsPolicyDecision`); its Art. 30 report for the groups in
+ *   `permission.privacyOfficers`;
  * - opinions and policy checks: the governance plugin's rules
  *   (`governancePolicyDecision`);
  * - catalog writes: admins (`permission.admins`), and for deleting or
@@ -32,10 +33,16 @@ import { scaffolderDecision } from './policy/scaffolderDecision';
  */
 export class DataMeshPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config) {
-    return new DataMeshPermissionPolicy(readAdmins(config));
+    return new DataMeshPermissionPolicy(
+      readAdmins(config),
+      readPrivacyOfficers(config),
+    );
   }
 
-  constructor(private readonly admins: string[]) {}
+  constructor(
+    private readonly admins: string[],
+    private readonly privacyOfficers: string[] = [],
+  ) {}
 
   async handle(
     request: PolicyQuery,
@@ -44,7 +51,9 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
     const { permission } = request;
     const admin = isAdmin(this.admins, user);
     const decision =
-      dataProductsPolicyDecision(request, user) ??
+      dataProductsPolicyDecision(request, user, {
+        privacyOfficers: this.privacyOfficers,
+      }) ??
       governancePolicyDecision(request, user) ??
       catalogDecision(permission, user, admin) ??
       scaffolderDecision(permission, user, admin);

@@ -11,6 +11,7 @@ import {
 import express, { RequestHandler } from 'express';
 import { z } from 'zod';
 import { idempotencyKeyOf, parse, requestIdParam } from './parse';
+import { metricsQuerySchema, reportQuerySchema } from './insightsQuery';
 
 /** Query of `GET /requests/count`: the list's filters, without paging. */
 export const countQuerySchema = listAccessRequestsQuerySchema.omit({
@@ -90,6 +91,8 @@ export function checkInput(): RequestHandler {
   on('get', '/requests', query(listAccessRequestsQuerySchema, 'query'));
   on('get', '/requests/count', query(countQuerySchema, 'query'));
   on('get', '/grants', query(grantsQuerySchema, 'query'));
+  on('get', '/metrics', query(metricsQuerySchema, 'query'));
+  on('get', '/reports/personal-data-access', query(reportQuerySchema, 'query'));
   on('post', '/requests/decisions', body(bulkDecisionSchema, 'decisions'));
   on('get', '/requests/:id', id);
   on(

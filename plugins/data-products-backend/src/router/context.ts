@@ -14,6 +14,9 @@ import {
 } from '@backstage/plugin-permission-common';
 import { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
 import { AnyRequest } from './types';
+import { AccessMetricsStore } from '../database/AccessMetricsStore';
+import { PersonalDataReportStore } from '../database/PersonalDataReportStore';
+import { InsightsProducts } from '../insights/InsightsProducts';
 
 /** What the route handlers need, built once in the plugin. */
 export type RouterContext = {
@@ -24,6 +27,12 @@ export type RouterContext = {
   permissions: PermissionsService;
   auditor: AuditorService;
   logger: LoggerService;
+  /** The Insights' figures and the Art. 30 report. */
+  insights: {
+    metrics: AccessMetricsStore;
+    report: PersonalDataReportStore;
+    products: InsightsProducts;
+  };
   /** Turns a conditional decision's conditions into filters the store applies. */
   toCriteria: (
     conditions: PermissionCriteria<PermissionCondition>,

@@ -348,6 +348,41 @@ const fuzzers: Record<string, (random: Random, pool: Pool) => Case> = {
     query: query(random, { entityRef: validList.entityRef }, LIST_KEYS),
     who: who(random, 'requester'),
   }),
+  'GET /metrics': random => ({
+    method: 'get',
+    path: '/metrics',
+    query: query(
+      random,
+      {
+        from: '2026-01-01',
+        to: '2026-04-01T00:00:00Z',
+        groupBy: 'owner',
+        owner: 'group:default/team-benefits',
+        classification: 'personal',
+      },
+      [
+        'from',
+        'to',
+        'groupBy',
+        'entityRef',
+        'owner',
+        'domain',
+        'classification',
+      ],
+    ),
+    who: who(random, 'other'),
+  }),
+  'GET /reports/personal-data-access': random => ({
+    method: 'get',
+    path: '/reports/personal-data-access',
+    query: query(random, { at: '2026-01-01', format: 'json', limit: '5' }, [
+      'at',
+      'format',
+      'cursor',
+      'limit',
+    ]),
+    who: who(random, 'other'),
+  }),
   'GET /lineage': random => ({
     method: 'get',
     path: '/lineage',

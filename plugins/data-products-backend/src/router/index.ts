@@ -6,6 +6,7 @@ import { createOpenApiRouter } from '../schema/openapi/generated';
 import { checkInput } from './checkInput';
 import { RouterContext } from './context';
 import { decisionRoutes } from './decisions';
+import { insightsRoutes } from './insights';
 import { legalBasisRoutes } from './legalBases';
 import { provisioningRoutes } from './provisioning';
 import { lineageRoutes } from './lineage';
@@ -40,6 +41,7 @@ export function createRouter(ctx: RouterContext): express.Router {
   requestRoutes(api, ctx);
   provisioningRoutes(api, ctx);
   lineageRoutes(api, ctx);
+  insightsRoutes(api, ctx);
 
   const router = Router();
   router.use(express.json());

@@ -82,6 +82,25 @@ const matrix: Record<string, Record<Principal, number>> = {
     other: 200,
     service: 403,
   },
+  // Aggregates over products, for every signed-in user.
+  'GET /metrics': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    memberOwner: 200,
+    other: 200,
+    service: 403,
+  },
+  // The test backend's permissions allow all; the example policy's
+  // privacy officers are tested with the policy.
+  'GET /reports/personal-data-access': {
+    nobody: 401,
+    requester: 200,
+    owner: 200,
+    memberOwner: 200,
+    other: 200,
+    service: 403,
+  },
   // For the catalog's lineage processor: services only.
   'GET /lineage': {
     nobody: 401,
@@ -254,6 +273,7 @@ describe.each(databaseIds)('route × principal on %s', databaseId => {
       {
         'GET /legal-bases': '?q=B123',
         'GET /lineage': `?entityRef=${ANALYTICS}`,
+        'GET /metrics': '?from=2026-01-01&to=2026-04-01',
       }[route] ?? ''
     }`;
     // Without a header the test backend would act as a default user.

@@ -11,6 +11,7 @@ import {
   accessRequestCreatePermission,
   accessRequestDecidePermission,
   accessRequestReadPermission,
+  reportReadPermission,
 } from '@datamesh-governance/plugin-data-products-common';
 import {
   AccessRequestResource,
@@ -114,6 +115,26 @@ describe('dataProductsPolicyDecision', () => {
         result: AuthorizeResult.DENY,
       });
     }
+  });
+
+  it('lets only members of the privacy officers read the Art. 30 report', () => {
+    const leo = signedIn('user:default/leo.legal', [
+      'group:default/team-privacy',
+    ]);
+    const options = { privacyOfficers: ['group:default/Team-Privacy'] };
+    const decide = (user?: PolicyQueryUser) =>
+      dataProductsPolicyDecision(
+        { permission: reportReadPermission },
+        user,
+        options,
+      );
+    expect(decide(leo)).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(decide(olav)).toEqual({ result: AuthorizeResult.DENY });
+    expect(decide(undefined)).toEqual({ result: AuthorizeResult.DENY });
+    // Without configured officers nobody reads it.
+    expect(
+      dataProductsPolicyDecision({ permission: reportReadPermission }, leo),
+    ).toEqual({ result: AuthorizeResult.DENY });
   });
 
   it('has no opinion on permissions that are not ours', () => {

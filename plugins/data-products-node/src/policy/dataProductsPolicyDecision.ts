@@ -11,11 +11,23 @@ import {
   accessRequestCreatePermission,
   accessRequestDecidePermission,
   accessRequestReadPermission,
+  reportReadPermission,
 } from '@datamesh-governance/plugin-data-products-common';
 import {
   accessRequestConditions,
   createAccessRequestConditionalDecision,
 } from '../permissions';
+
+/**
+ * What an adopter's policy tells `dataProductsPolicyDecision`.
+ * @public
+ */
+export type DataProductsPolicyOptions = {
+  /** Users and groups (full entity refs) who may read the Art. 30 report. */
+  privacyOfficers?: string[];
+};
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
  * The data-products suite's part of a permission policy, to compose into an
@@ -26,7 +38,10 @@ import {
  * - decide: only those who decide on it (the data product's owners and the
  *   port's approvers; the plugin itself also refuses the requester and the
  *   subject);
- * - ask for access: any signed-in user.
+ * - ask for access: any signed-in user;
+ * - read the Art. 30 report of who can read which personal data: members
+ *   of `privacyOfficers` (full entity refs, e.g.
+ *   `group:default/team-privacy`) only.
  *
  * Without a signed-in user everything of ours is denied.
  *
@@ -36,9 +51,11 @@ import {
 export function dataProductsPolicyDecision(
   request: PolicyQuery,
   user?: PolicyQueryUser,
+  options: DataProductsPolicyOptions = {},
 ): PolicyDecision | undefined {
   const { permission } = request;
   const ours =
+    isPermission(permission, reportReadPermission) ||
     isPermission(permission, accessRequestReadPermission) ||
     isPermission(permission, accessRequestDecidePermission) ||
     isPermission(permission, accessRequestCreatePermission);
@@ -49,6 +66,11 @@ export function dataProductsPolicyDecision(
     return { result: AuthorizeResult.DENY };
   }
   const claims = user.info.ownershipEntityRefs;
+  if (isPermission(permission, reportReadPermission)) {
+    const officers = (options.privacyOfficers ?? []).map(lower);
+    const isOfficer = claims.some(ref => officers.includes(lower(ref)));
+    return { result: isOfficer ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+  }
   if (isPermission(permission, accessRequestReadPermission)) {
     return createAccessRequestConditionalDecision(permission, {
       anyOf: [

@@ -1,1 +1,2 @@
 export { dataProductsPolicyDecision } from './dataProductsPolicyDecision';
+export type { DataProductsPolicyOptions } from './dataProductsPolicyDecision';

@@ -7,7 +7,19 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
  * `group:default/portal-admins`.
  */
 export function readAdmins(config: Config): string[] {
-  return (config.getOptionalStringArray('permission.admins') ?? []).map(ref => {
+  return readRefs(config, 'permission.admins');
+}
+
+/**
+ * The groups (or users) in `permission.privacyOfficers`, who may read the
+ * Art. 30 report of the data-products plugin, as full entity refs.
+ */
+export function readPrivacyOfficers(config: Config): string[] {
+  return readRefs(config, 'permission.privacyOfficers');
+}
+
+function readRefs(config: Config, key: string): string[] {
+  return (config.getOptionalStringArray(key) ?? []).map(ref => {
     const [kind, rest] = ref.includes(':') ? ref.split(':', 2) : ['group', ref];
     const full = rest.includes('/') ? rest : `default/${rest}`;
     return `${kind}:${full}`.toLocaleLowerCase('en-US');

@@ -1,0 +1,207 @@
+import type {
+  LegalBasisSnapshot,
+  PersonalDataAccessReport,
+  PersonalDataAccessRow,
+} from '@datamesh-governance/plugin-data-products-common';
+import { Knex } from 'knex';
+import { provisioningOf } from '../provisioning/outbox';
+import { Cursor, encodeCursor } from './cursor';
+
+const REQUESTS = 'access_requests';
+const AUDIT = 'access_request_audit';
+/** Actions after which a grant no longer gives access. */
+const ENDING = ['cancel', 'revoke', 'expire'];
+
+type GrantRow = {
+  id: string;
+  entity_ref: string;
+  output_port: string;
+  subject_ref: string;
+  requester_ref: string;
+  purpose: string;
+  legal_basis_snapshot: string;
+  ends_at: number | string;
+  approved_at: number | string;
+  approved_by: string;
+};
+
+/**
+ * The GDPR Art. 30 view of the access requests: grants to personal and
+ * special-category ports (those with a legal basis) active at a moment,
+ * answered from the audit trail. A grant is active at `at` when it was
+ * approved at or before `at`, nothing ended it at or before `at` and its
+ * end lies after `at`: a past moment shows grants since revoked and hides
+ * later ones.
+ */
+export class PersonalDataReportStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Grants active at `at`, newest approval first, a keyset page at a time. */
+  async page(options: {
+    at: Date;
+    limit: number;
+    cursor?: Cursor;
+  }): Promise<{ items: PersonalDataAccessRow[]; nextCursor?: string }> {
+    const { limit, cursor } = options;
+    const query = this.activeAt(options.at)
+      .select(
+        'r.id',
+        'r.entity_ref',
+        'r.output_port',
+        'r.subject_ref',
+        'r.requester_ref',
+        'r.purpose',
+        'r.legal_basis_snapshot',
+        'r.ends_at',
+        { approved_at: 'a.at', approved_by: 'a.actor_ref' },
+      )
+      .orderBy([
+        { column: 'a.at', order: 'desc' },
+        { column: 'r.id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+    if (cursor) {
+      query.where(after =>
+        after
+          .where('a.at', '<', cursor.value)
+          .orWhere(tie =>
+            tie.where('a.at', cursor.value).where('r.id', '<', cursor.id),
+          ),
+      );
+    }
+    const rows: GrantRow[] = await query;
+    const page = rows.slice(0, limit);
+    const provisioning = await provisioningOf(
+      this.db,
+      page.map(row => row.id),
+    );
+    const last = page[page.length - 1];
+    return {
+      items: page.map(row => {
+        const item = rowOf(row);
+        const state = provisioning.get(row.id);
+        return state ? { ...item, provisioning: state } : item;
+      }),
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor({ value: Number(last.approved_at), id: last.id })
+          : undefined,
+    };
+  }
+
+  /**
+   * Each processing activity of the grants active at `at` with the ports it
+   * is used for: one row per activity and port, then each activity's name
+   * from one snapshot.
+   */
+  async activities(at: Date): Promise<PersonalDataAccessReport['activities']> {
+    const pairs: Array<{
+      register_id: string;
+      activity_id: string;
+      entity_ref: string;
+      output_port: string;
+      sample_id: string;
+    }> = await this.activeAt(at)
+      .select({
+        register_id: 'r.legal_basis_register_id',
+        activity_id: 'r.legal_basis_activity_id',
+        entity_ref: 'r.entity_ref',
+        output_port: 'r.output_port',
+        sample_id: this.db.raw('MAX(r.id)'),
+      })
+      .groupBy(
+        'r.legal_basis_register_id',
+        'r.legal_basis_activity_id',
+        'r.entity_ref',
+        'r.output_port',
+      )
+      .orderBy([
+        'r.legal_basis_register_id',
+        'r.legal_basis_activity_id',
+        'r.entity_ref',
+        'r.output_port',
+      ]);
+    const activities = new Map<
+      string,
+      PersonalDataAccessReport['activities'][number] & { sampleId: string }
+    >();
+    for (const pair of pairs) {
+      const key = JSON.stringify([pair.register_id, pair.activity_id]);
+      if (!activities.has(key)) {
+        activities.set(key, {
+          registerId: pair.register_id,
+          activityId: pair.activity_id,
+          name: '',
+          ports: [],
+          sampleId: pair.sample_id,
+        });
+      }
+      activities.get(key)!.ports.push({
+        entityRef: pair.entity_ref,
+        outputPort: pair.output_port,
+      });
+    }
+    const snapshots: Array<{ id: string; legal_basis_snapshot: string }> =
+      await this.db(REQUESTS)
+        .whereIn(
+          'id',
+          [...activities.values()].map(a => a.sampleId),
+        )
+        .select('id', 'legal_basis_snapshot');
+    const nameOf = new Map(
+      snapshots.map(s => [
+        s.id,
+        (JSON.parse(s.legal_basis_snapshot) as LegalBasisSnapshot).name,
+      ]),
+    );
+    return [...activities.values()].map(({ sampleId, ...activity }) => ({
+      ...activity,
+      name: nameOf.get(sampleId) ?? activity.activityId,
+    }));
+  }
+
+  /** Approvals (`a`) of requests (`r`) with a legal basis, active at `at`. */
+  private activeAt(at: Date) {
+    const time = at.getTime();
+    return this.db(`${AUDIT} as a`)
+      .join(`${REQUESTS} as r`, 'r.id', 'a.request_id')
+      .where('a.action', 'approve')
+      .where('a.at', '<=', time)
+      .whereNotNull('r.legal_basis_snapshot')
+      .where('r.ends_at', '>', time)
+      .whereNotExists(ended =>
+        ended
+          .select(this.db.raw('1'))
+          .from(`${AUDIT} as c`)
+          .whereRaw('c.request_id = a.request_id')
+          .whereIn('c.action', ENDING)
+          .where('c.at', '<=', time),
+      );
+  }
+}
+
+function rowOf(row: GrantRow): PersonalDataAccessRow {
+  const basis = JSON.parse(row.legal_basis_snapshot) as LegalBasisSnapshot;
+  const activity: PersonalDataAccessRow['activity'] = {
+    registerId: basis.registerId,
+    activityId: basis.id,
+    name: basis.name,
+  };
+  if (basis.number) activity.number = basis.number;
+  if (basis.art6Basis) activity.art6Basis = basis.art6Basis;
+  if (basis.art9Basis) activity.art9Basis = basis.art9Basis;
+  if (basis.nationalLaw) activity.nationalLaw = basis.nationalLaw;
+  if (basis.link) activity.link = basis.link;
+  return {
+    requestId: row.id,
+    entityRef: row.entity_ref,
+    outputPort: row.output_port,
+    subjectRef: row.subject_ref,
+    requesterRef: row.requester_ref,
+    purpose: row.purpose,
+    activity,
+    approvedAt: new Date(Number(row.approved_at)).toISOString(),
+    approvedBy: row.approved_by,
+    endsAt: new Date(Number(row.ends_at)).toISOString(),
+  };
+}
