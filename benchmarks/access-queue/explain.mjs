@@ -45,8 +45,22 @@ export async function explainCalls(target, calls) {
       sections.push(`#### ${call.id}\n\n\`GET ${call.path}\`\n`);
       for (const query of selects) {
         const lines = await plan(target.knex, query);
+        // The plan is what to read; the SQL (long: one branch per seek) is folded.
         sections.push(
-          ['```sql', query.sql, '```', '```', ...lines, '```', ''].join('\n'),
+          [
+            '```',
+            ...lines,
+            '```',
+            '',
+            '<details><summary>SQL</summary>',
+            '',
+            '```sql',
+            query.sql,
+            '```',
+            '',
+            '</details>',
+            '',
+          ].join('\n'),
         );
       }
     }
