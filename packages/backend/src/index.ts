@@ -72,6 +72,10 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// DataProducts' output ports in their search documents, for the result item's chips
+backend.add(
+  import('@datamesh-governance/plugin-search-backend-module-data-products'),
+);
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 backend.add(
   import('@datamesh-governance/plugin-search-backend-module-governance'),
