@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -28,6 +29,7 @@ import { writeDemoHistory } from './demo/demoHistory';
 import { ConfigLegalBasisRegistry } from './registers/ConfigLegalBasisRegistry';
 import { LegalBasisRegistries } from './registers/LegalBasisRegistries';
 import { createRouter } from './router';
+import { registerDataProductsActions } from './actions';
 import { AccessRequestService } from './service/AccessRequestService';
 import { DataProductCatalog } from './service/DataProductCatalog';
 import { refreshDeciders } from './service/refreshDeciders';
@@ -76,6 +78,7 @@ export const dataProductsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, database, permissionsRegistry } = deps;
@@ -213,6 +216,21 @@ export const dataProductsPlugin = createBackendPlugin({
           });
         }
 
+        const toCriteria = createConditionTransformer(
+          permissionsRegistry.getPermissionRuleset(accessRequestResourceRef),
+        );
+        // What an AI assistant may do for a person; nothing that decides.
+        registerDataProductsActions(deps.actionsRegistry, {
+          auth: deps.auth,
+          userInfo: deps.userInfo,
+          catalog: deps.catalog,
+          service,
+          registries,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          toCriteria,
+        });
+
         deps.httpRouter.use(
           createRouter({
             service,
@@ -227,11 +245,7 @@ export const dataProductsPlugin = createBackendPlugin({
               report: new PersonalDataReportStore(db),
               products: new InsightsProducts(deps.catalog),
             },
-            toCriteria: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(
-                accessRequestResourceRef,
-              ),
-            ),
+            toCriteria,
           }),
         );
       },

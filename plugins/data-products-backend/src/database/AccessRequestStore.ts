@@ -63,6 +63,8 @@ export type NewAccessRequest = Pick<
 > & {
   /** Owners and approvers of the port, for the approver queue. */
   deciders: string[];
+  /** Where it was filed; `portal` unless an assistant filed it. */
+  channel?: AccessRequest['channel'];
 };
 
 /** A permission policy's conditions on the requests a list may show. */
@@ -135,6 +137,7 @@ export class AccessRequestStore {
             ? JSON.stringify(input.legalBasis)
             : null,
           approval_mode: input.approvalMode,
+          channel: input.channel ?? 'portal',
           updated_at: now,
         });
         const { id: requestId, output_port: _port, ...copied } = row;

@@ -27,6 +27,7 @@ export type AccessRequestRow = {
   closed_by: string | null;
   closed_at: number | string | null;
   closing_reason: string | null;
+  channel: string;
 };
 
 export type AuditRow = {
@@ -69,6 +70,7 @@ export function rowToRequest(row: AccessRequestRow): AccessRequest {
     closedBy: row.closed_by ?? undefined,
     closedAt: optionalIso(row.closed_at),
     closingReason: row.closing_reason ?? undefined,
+    channel: row.channel === 'assistant' ? 'assistant' : 'portal',
   };
 }
 

@@ -1,5 +1,7 @@
 import {
   AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -42,8 +44,16 @@ export type RouterContext = {
 /** The signed-in user (never a service) and everything they own or belong to. */
 export async function userOf(ctx: RouterContext, req: AnyRequest) {
   const credentials = await ctx.httpAuth.credentials(req, { allow: ['user'] });
-  const info = await ctx.userInfo.getUserInfo(credentials);
-  const viewer: Viewer = {
+  return { credentials, viewer: await viewerOf(ctx.userInfo, credentials) };
+}
+
+/** The user and the groups and entities they own or belong to. */
+export async function viewerOf(
+  userInfo: UserInfoService,
+  credentials: BackstageCredentials<BackstageUserPrincipal>,
+): Promise<Viewer> {
+  const info = await userInfo.getUserInfo(credentials);
+  return {
     userRef: credentials.principal.userEntityRef,
     claims: [
       ...new Set([
@@ -52,7 +62,6 @@ export async function userOf(ctx: RouterContext, req: AnyRequest) {
       ]),
     ],
   };
-  return { credentials, viewer };
 }
 
 /**
@@ -62,8 +71,9 @@ export async function userOf(ctx: RouterContext, req: AnyRequest) {
  * events are `medium`: the default (`low`) is logged at debug level only.
  */
 export async function audited<T extends { id: string; status: string }>(
-  ctx: RouterContext,
-  req: AnyRequest,
+  ctx: Pick<RouterContext, 'auditor'>,
+  /** None when an action, not a route, makes the change. */
+  req: AnyRequest | undefined,
   eventId: string,
   meta: Record<string, string>,
   run: () => Promise<T>,

@@ -1,15 +1,13 @@
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  accessRequestCreatePermission,
   accessRequestReadPermission,
   cancelAccessRequestSchema,
-  createAccessRequestSchema,
   listAccessRequestsQuerySchema,
 } from '@datamesh-governance/plugin-data-products-common';
-import { createHash } from 'crypto';
 import { countQuerySchema, grantsQuerySchema } from './checkInput';
 import { audited, RouterContext, userOf } from './context';
+import { fileRequest } from './fileRequest';
 import { idempotencyKeyOf, parse, requestIdParam } from './parse';
 import { AnyRequest, ApiRouter } from './types';
 import { Viewer } from '../database/AccessRequestStore';
@@ -20,7 +18,7 @@ const COUNT_CAP = 100;
 
 /** The list filter the permission policy asks for; undefined when it allows all. */
 export async function readFilter(
-  ctx: RouterContext,
+  ctx: Pick<RouterContext, 'permissions' | 'toCriteria'>,
   credentials: Parameters<
     RouterContext['permissions']['authorizeConditional']
   >[1]['credentials'],
@@ -39,11 +37,7 @@ export async function readFilter(
 }
 
 /** A request the viewer may see and the policy lets them read; 404 otherwise. */
-async function readRequest(
-  ctx: RouterContext,
-  req: AnyRequest,
-  id: string,
-) {
+async function readRequest(ctx: RouterContext, req: AnyRequest, id: string) {
   const { credentials, viewer } = await userOf(ctx, req);
   requestIdParam(id);
   const request = await ctx.service.get(id, viewer);
@@ -57,39 +51,18 @@ async function readRequest(
   return { credentials, viewer, request };
 }
 
-function bodyHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
-}
-
 /** POST /requests, GET /requests, GET /requests/:id, POST /requests/:id/cancel, GET /grants */
 export function requestRoutes(router: ApiRouter, ctx: RouterContext) {
   router.post('/requests', async (req, res) => {
     const { credentials, viewer } = await userOf(ctx, req);
-    const body = parse(createAccessRequestSchema, req.body, 'access request');
-    const [decision] = await ctx.permissions.authorize(
-      [{ permission: accessRequestCreatePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not ask for access to data products');
-    }
-    const key = idempotencyKeyOf(req);
-    let replayed = false;
-    const request = await audited(
-      ctx,
+    const { request, replayed } = await fileRequest(ctx, {
+      body: req.body,
+      credentials,
+      viewer,
+      channel: 'portal',
       req,
-      'access-request-create',
-      { entityRef: body.entityRef, outputPort: body.outputPort },
-      async () => {
-        const result = await ctx.service.create(
-          body,
-          viewer,
-          key ? { key, bodyHash: bodyHash(body) } : undefined,
-        );
-        replayed = result.replayed;
-        return result.request;
-      },
-    );
+      idempotencyKey: () => idempotencyKeyOf(req),
+    });
     res.status(replayed ? 200 : 201).json(request);
   });
 

@@ -92,6 +92,8 @@ export class AccessRequestService {
     body: CreateAccessRequest,
     requester: Viewer,
     idempotency?: { key: string; bodyHash: string },
+    /** `assistant` when an AI assistant files it for the requester. */
+    channel: AccessRequest['channel'] = 'portal',
   ): Promise<{ request: AccessRequest; replayed: boolean }> {
     const now = this.now();
     const { entityRef, port, deciders } = await this.catalog.getPort(
@@ -147,6 +149,7 @@ export class AccessRequestService {
         approvalMode,
         endsAt: endsAt.toISOString(),
         deciders,
+        channel,
       },
       {
         idempotency,

@@ -238,6 +238,10 @@ export type AccessRequest = {
   closedBy?: string;
   closedAt?: string;
   closingReason?: string;
+  /**
+   * Where the request was filed: `portal` (the form or this API) or `assistant` (an AI assistant acting for the requester through the portal's actions).
+   */
+  channel?: 'portal' | 'assistant';
   provisioning?: ProvisioningState;
 };
 

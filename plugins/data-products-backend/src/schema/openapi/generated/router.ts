@@ -651,6 +651,13 @@ export const spec = {
           closingReason: {
             type: 'string',
           },
+          channel: {
+            type: 'string',
+            enum: ['portal', 'assistant'],
+            default: 'portal',
+            description:
+              "Where the request was filed: `portal` (the form or this API) or `assistant` (an AI assistant acting for the requester through the portal's actions).",
+          },
           provisioning: {
             $ref: '#/components/schemas/ProvisioningState',
           },
