@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { governancePermissions } from '@datamesh-governance/plugin-governance-common';
@@ -11,6 +12,7 @@ import {
   PolicyCheck,
   governancePolicyChecksExtensionPoint,
 } from '@datamesh-governance/plugin-governance-node';
+import { registerGovernanceActions } from './actions';
 import { AdrRepository } from './adrs/AdrRepository';
 import { sourcesFromConfig } from './adrs/sources/configSources';
 import { sourcesFromCatalog } from './adrs/sources/entitySources';
@@ -57,6 +59,7 @@ export const governancePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, urlReader, catalog, auth } = deps;
@@ -113,6 +116,8 @@ export const governancePlugin = createBackendPlugin({
           policies,
           permissions: deps.permissions,
         });
+        // What an AI assistant may read; opinions stay with people.
+        registerGovernanceActions(deps.actionsRegistry, { auth, service });
         deps.httpRouter.use(
           await createRouter({
             service,
