@@ -40,6 +40,7 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:home')}
             {nav.take('page:catalog')}
+            {nav.take('page:data-products/marketplace')}
             <AccessInboxSidebarItem />
             {nav.take('page:data-products/insights')}
             {/* Only for those allowed to read it (privacy officers). */}

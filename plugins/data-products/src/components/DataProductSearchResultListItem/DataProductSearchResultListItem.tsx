@@ -7,7 +7,11 @@ import Chip from '@material-ui/core/Chip';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { PortChips, PortSummary } from '../Marketplace/PortChips';
+import {
+  PortChips,
+  PortSummary,
+  useChipRowStyles,
+} from '../Marketplace/PortChips';
 
 /**
  * The fields of a catalog search document. Backstage's default collator
@@ -53,6 +57,7 @@ export function DataProductSearchResultListItem(
   const { icon, highlight } = props as BaseSearchResultListItemProps & {
     highlight?: Highlight;
   };
+  const classes = useChipRowStyles();
   const result = props.result as DataProductDocument | undefined;
   if (!result) return null;
   const ports = Array.isArray(result.outputPorts) ? result.outputPorts : [];
@@ -80,13 +85,7 @@ export function DataProductSearchResultListItem(
                 text={result.text}
               />
             </Typography>
-            <Box
-              display="flex"
-              flexWrap="wrap"
-              alignItems="center"
-              mt={1}
-              style={{ gap: 4 }}
-            >
+            <Box mt={1} className={classes.chips}>
               <Chip size="small" label="Data product" />
               {result.type && result.type !== 'other' && (
                 <Chip size="small" variant="outlined" label={result.type} />

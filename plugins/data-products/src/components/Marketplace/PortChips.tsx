@@ -2,8 +2,8 @@ import {
   holdsPersonalData,
   OutputPort,
 } from '@datamesh-governance/plugin-data-products-common';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
 import { ClassificationChip } from '../shared/ClassificationChip';
 
 /** The port fields the chips read; a search document may carry only these. */
@@ -20,11 +20,24 @@ export function personalDataLabel(port: PortSummary): string | undefined {
   return holdsPersonalData(port) ? 'Personal data' : undefined;
 }
 
+/** A wrapping row of chips spaced by a gap. */
+export const useChipRowStyles = makeStyles(theme => ({
+  chips: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    // The theme gives every chip a trailing margin; the gap spaces them here.
+    '&& > *': { margin: 0 },
+  },
+}));
+
 /** Type, classification, personal data and access mode of one output port. */
 export function PortChips({ port }: { port: PortSummary }) {
+  const classes = useChipRowStyles();
   const personal = personalDataLabel(port);
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 4 }}>
+    <div className={classes.chips}>
       <Chip size="small" variant="outlined" label={port.type} />
       <ClassificationChip classification={port.classification} />
       {personal && <Chip size="small" variant="outlined" label={personal} />}
@@ -35,6 +48,6 @@ export function PortChips({ port }: { port: PortSummary }) {
           port.access?.approval === 'auto' ? 'Automatic' : 'Owner approval'
         }
       />
-    </Box>
+    </div>
   );
 }
