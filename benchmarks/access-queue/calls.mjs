@@ -1,10 +1,17 @@
 // The calls measured, each as the portal's frontend makes it
 // (plugins/data-products/src). To measure a new endpoint, e.g. a count for
 // the sidebar badge, add a row here.
-import { MEASURED_CONSUMER, MEASURED_OWNER } from './org.mjs';
+import {
+  MEASURED_CONSUMER,
+  MEASURED_OWNER,
+  membersOf,
+  PRIVACY_OFFICE,
+} from './org.mjs';
 import { measuredProducts } from './requests.mjs';
 
 const DAY = 86_400_000;
+/** A member of the privacy office, who may read the Art. 30 report. */
+const PRIVACY_OFFICER = membersOf(PRIVACY_OFFICE)[0];
 const q = params => new URLSearchParams(params).toString();
 const requests = params => `/api/data-products/requests?${q(params)}`;
 const grants = params => `/api/data-products/grants?${q(params)}`;
@@ -123,6 +130,27 @@ export function measuredCalls(now) {
       id: 'access-tab-grants',
       as: MEASURED_CONSUMER,
       path: grants({ entityRef: consumed, limit: '100' }),
+    },
+    // Insights (InsightsPage): a year's figures by month, for any user.
+    {
+      id: 'metrics-year',
+      as: MEASURED_OWNER,
+      path: `/api/data-products/metrics?${q({
+        from: new Date(now - 365 * DAY).toISOString(),
+        to: new Date(now).toISOString(),
+        groupBy: 'month',
+      })}`,
+      optional: true,
+    },
+    // The Art. 30 report's first page, as a privacy officer (the backend's
+    // policy needs permission.privacyOfficers: [PRIVACY_OFFICE]).
+    {
+      id: 'report-first-page',
+      as: PRIVACY_OFFICER,
+      path: `/api/data-products/reports/personal-data-access?${q({
+        limit: '25',
+      })}`,
+      optional: true,
     },
     // The reference: the catalog's own paginated list on the same backend.
     {

@@ -4,10 +4,11 @@ import type {
 } from '@datamesh-governance/plugin-data-products-common';
 import { Knex } from 'knex';
 import { SYSTEM_ACTOR } from './AccessRequestStore';
-import { isPostgres, monthsOf, MetricsScope, scopeWhere } from './metricsSql';
+import { monthsOf, monthStart, MetricsScope, scopeWhere } from './metricsSql';
 
 const REQUESTS = 'access_requests';
 const AUDIT = 'access_request_audit';
+const PROVISIONING = 'access_request_provisioning';
 
 /** Events a period counts; `provision` only feeds time to provisioned. */
 const COUNTED = ['create', 'approve', 'reject', 'cancel', 'expire', 'revoke'];
@@ -15,6 +16,8 @@ const COUNTED = ['create', 'approve', 'reject', 'cancel', 'expire', 'revoke'];
 const LEAVE_QUEUE_SQL = `(e.action IN ('approve', 'reject', 'cancel') OR (e.action = 'expire' AND e.from_status = 'pending'))`;
 /** The partition of the whole period next to the groups' (no key is `*`). */
 const TOTAL = '*';
+/** The group of products the catalog no longer knows, where a key must not be null. */
+const UNKNOWN = '~';
 
 export type MetricsQuery = {
   from: Date;
@@ -71,7 +74,7 @@ export class AccessMetricsStore {
     const keyOf = this.groupKey(query);
     const [counts, percentiles, open] = await Promise.all([
       this.counts(query, keyOf, from, to),
-      this.percentiles(query, keyOf, from, to),
+      this.percentiles(query, from, to),
       this.openNow(query),
     ]);
 
@@ -150,7 +153,21 @@ export class AccessMetricsStore {
   }
 
   /** The SQL that names an event's group, from the event (`e`) and its request (`r`). */
-  private groupKey(query: MetricsQuery): Knex.Raw {
+  private groupKey(
+    query: MetricsQuery,
+    time = 'e.at',
+    /** A key for everything: equality joins on it can use an index. */
+    noNull = false,
+  ): Knex.Raw {
+    const key = this.nullableGroupKey(query, time);
+    return noNull
+      ? this.db.raw(`COALESCE(${key.toSQL().sql}, '${UNKNOWN}')`, [
+          ...key.toSQL().bindings,
+        ])
+      : key;
+  }
+
+  private nullableGroupKey(query: MetricsQuery, time: string): Knex.Raw {
     if (query.groupBy === 'product') return this.db.raw('r.entity_ref');
     if (query.groupBy === 'owner') {
       const owners = [...(query.ownerOf ?? new Map()).entries()];
@@ -162,11 +179,14 @@ export class AccessMetricsStore {
         owners.flat(),
       );
     }
-    return isPostgres(this.db)
-      ? this.db.raw(
-          `to_char(to_timestamp(e.at / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`,
-        )
-      : this.db.raw(`strftime('%Y-%m', e.at / 1000, 'unixepoch')`);
+    // Months by comparing with their ends: formatting a date per row
+    // (strftime, to_char) costs several times the whole count.
+    const months = monthsOf(query.from, query.to);
+    const ends = months.map((_, i) => monthStart(query.from, i + 1));
+    return this.db.raw(
+      `CASE ${months.map(() => `WHEN ${time} < ? THEN ?`).join(' ')} END`,
+      months.flatMap((month, i) => [ends[i], month]),
+    );
   }
 
   /** The events of the period with their request, in the scope. */
@@ -175,12 +195,16 @@ export class AccessMetricsStore {
     from: number,
     to: number,
     actions: string[],
+    withRequest = needsRequest(query),
   ) {
-    return this.db(`${AUDIT} as e`)
-      .join(`${REQUESTS} as r`, 'r.id', 'e.request_id')
+    const events = this.db(`${AUDIT} as e`)
       .whereIn('e.action', actions)
       .where('e.at', '>=', from)
-      .where('e.at', '<', to)
+      .where('e.at', '<', to);
+    // By month and unfiltered, counting needs the audit rows alone.
+    if (!withRequest) return events;
+    return events
+      .join(`${REQUESTS} as r`, 'r.id', 'e.request_id')
       .where(scopeWhere(query.scope));
   }
 
@@ -213,73 +237,120 @@ export class AccessMetricsStore {
 
   /**
    * Median and p90 of time to decision and of approval to provisioning
-   * applied, per group and for the whole period. Each duration is ranked
-   * within its partition; the rows at the two ranks around each percentile
-   * come back, and the interpolation between them is percentile_cont's.
+   * applied, per group and for the whole period. The durations come from
+   * index range scans: an owner's decision from the request's decided_at
+   * and created_at (automatic approvals set no decided_at), provisioning
+   * from the grant job, written in the approval's transaction and finished
+   * when applied. Each duration is ranked within its group and within the
+   * period by window functions, and the rows at the two ranks around each
+   * percentile come back (the period's in whichever group holds them); the
+   * interpolation between them is percentile_cont's.
    */
   private async percentiles(
     query: MetricsQuery,
-    keyOf: Knex.Raw,
     from: number,
     to: number,
   ): Promise<PercentileRow[]> {
     const db = this.db;
-    const decisions = this.events(query, from, to, [
-      'approve',
-      'reject',
-    ]).select({
-      grp: keyOf,
-      // Owners' decisions only: an automatic one takes no time.
-      decision_seconds: db.raw(
-        `CASE WHEN e.actor_ref <> ? THEN (e.at - r.created_at) / 1000.0 END`,
-        [SYSTEM_ACTOR],
-      ),
-      provisioned_seconds: db.raw(
-        `CASE WHEN e.action = 'approve' THEN ((SELECT MIN(p.at) FROM ${AUDIT} p WHERE p.request_id = e.request_id AND p.action = 'provision' AND p.at >= e.at) - e.at) / 1000.0 END`,
-      ),
-    });
-    const rank = (lo: boolean, p: 'median' | 'p90') => {
-      // Zero-based position p * (n - 1), in integers: its floor, and the
-      // next rank when there is a fraction.
-      const [num_, den] = p === 'median' ? [1, 2] : [9, 10];
-      const floor = `(${num_} * (n - 1)) / ${den}`;
-      const next = `CASE WHEN (${num_} * (n - 1)) % ${den} > 0 THEN 1 ELSE 0 END`;
-      return `rn = 1 + ${floor}${lo ? '' : ` + ${next}`}`;
-    };
-    const at = (lo: boolean, p: 'median' | 'p90') =>
-      db.raw(`MAX(CASE WHEN ${rank(lo, p)} THEN v END)`);
-    const rows = await db
-      .with('d', decisions)
+    const decisions = db(`${REQUESTS} as r`)
+      .where('r.decided_at', '>=', from)
+      .where('r.decided_at', '<', to)
+      .where(scopeWhere(query.scope))
+      .select({
+        m: db.raw(`'d'`),
+        grp: this.groupKey(query, 'r.decided_at', true),
+        v: db.raw('(r.decided_at - r.created_at) / 1000.0'),
+      });
+    const provisioned = db(`${PROVISIONING} as j`)
+      .where('j.operation', 'grant')
+      .where('j.status', 'applied')
+      .where('j.created_at', '>=', from)
+      .where('j.created_at', '<', to)
+      .select({
+        m: db.raw(`'p'`),
+        grp: this.groupKey(query, 'j.created_at', true),
+        v: db.raw('(j.updated_at - j.created_at) / 1000.0'),
+      });
+    if (needsRequest(query)) {
+      provisioned
+        .join(`${REQUESTS} as r`, 'r.id', 'j.request_id')
+        .where(scopeWhere(query.scope));
+    }
+    const columns: Record<string, Knex.Raw> = {};
+    for (const scope of ['g', 't']) {
+      const n = `n_${scope}`;
+      const rank = `rank_${scope}`;
+      columns[`${scope}_n`] = db.raw(`MAX(${n})`);
+      for (const [name, steps, parts] of [
+        ['median', 1, 2],
+        ['p90', 9, 10],
+      ] as const) {
+        // Zero-based position steps/parts * (n - 1), in integers: its
+        // floor, and the next rank when there is a fraction.
+        const floor = `(${steps} * (${n} - 1)) / ${parts}`;
+        const next = `CASE WHEN (${steps} * (${n} - 1)) % ${parts} > 0 THEN 1 ELSE 0 END`;
+        const value = (position: string) =>
+          db.raw(`MAX(CASE WHEN ${rank} = ${position} THEN v END)`);
+        columns[`${scope}_${name}_lo`] = value(`1 + ${floor}`);
+        columns[`${scope}_${name}_hi`] = value(`1 + ${floor} + ${next}`);
+      }
+    }
+    const rows: Array<Record<string, string | number | null>> = await db
+      .with('durations', decisions.unionAll(provisioned))
+      // Counts by grouping: COUNT(*) OVER a partition costs a window pass.
       .with(
-        'durations',
-        db.raw(`
-          SELECT 'decision' AS metric, grp, decision_seconds AS v FROM d WHERE decision_seconds IS NOT NULL
-          UNION ALL SELECT 'decision', '${TOTAL}', decision_seconds FROM d WHERE decision_seconds IS NOT NULL
-          UNION ALL SELECT 'provisioned', grp, provisioned_seconds FROM d WHERE provisioned_seconds IS NOT NULL
-          UNION ALL SELECT 'provisioned', '${TOTAL}', provisioned_seconds FROM d WHERE provisioned_seconds IS NOT NULL
-        `),
+        'group_counts',
+        db.raw('SELECT m, grp, COUNT(*) AS n FROM durations GROUP BY m, grp'),
+      )
+      .with(
+        'period_counts',
+        db.raw('SELECT m, COUNT(*) AS n FROM durations GROUP BY m'),
       )
       .with(
         'ranked',
         db.raw(`
-          SELECT metric, grp, v,
-            ROW_NUMBER() OVER (PARTITION BY metric, grp ORDER BY v) AS rn,
-            COUNT(*) OVER (PARTITION BY metric, grp) AS n
+          SELECT durations.m, durations.grp, v,
+            ROW_NUMBER() OVER (PARTITION BY durations.m, durations.grp ORDER BY v) AS rank_g,
+            group_counts.n AS n_g,
+            ROW_NUMBER() OVER (PARTITION BY durations.m ORDER BY v) AS rank_t,
+            period_counts.n AS n_t
           FROM durations
+          JOIN group_counts ON group_counts.m = durations.m
+            AND group_counts.grp = durations.grp
+          JOIN period_counts ON period_counts.m = durations.m
         `),
       )
       .from('ranked')
-      .select({
-        metric: 'metric',
-        grp: 'grp',
-        n: db.raw('MAX(n)'),
-        median_lo: at(true, 'median'),
-        median_hi: at(false, 'median'),
-        p90_lo: at(true, 'p90'),
-        p90_hi: at(false, 'p90'),
-      })
-      .groupBy('metric', 'grp');
-    return rows as PercentileRow[];
+      .select({ m: 'm', grp: 'grp', ...columns })
+      .groupBy('m', 'grp');
+
+    const result: PercentileRow[] = [];
+    const totals = new Map<string, PercentileRow>();
+    for (const row of rows) {
+      const metric = row.m === 'd' ? 'decision' : 'provisioned';
+      const pick = (scope: 'g' | 't') => ({
+        n: row[`${scope}_n`] ?? 0,
+        median_lo: row[`${scope}_median_lo`],
+        median_hi: row[`${scope}_median_hi`],
+        p90_lo: row[`${scope}_p90_lo`],
+        p90_hi: row[`${scope}_p90_hi`],
+      });
+      const grp = row.grp === UNKNOWN ? null : (row.grp as string | null);
+      result.push({ metric, grp, ...pick('g') });
+      // The period's values sit in one group's row each; the rest are null.
+      const period = pick('t');
+      const total = totals.get(metric) ?? { metric, grp: TOTAL, ...period };
+      for (const key of [
+        'median_lo',
+        'median_hi',
+        'p90_lo',
+        'p90_hi',
+      ] as const) {
+        total[key] ??= period[key];
+      }
+      totals.set(metric, total);
+    }
+    return [...result, ...totals.values()];
   }
 
   /** Pending now (an open request past its end counts as expired), per group. */
@@ -316,19 +387,20 @@ export class AccessMetricsStore {
     leftQueue: Map<string, number>,
     from: number,
   ) {
-    const [before] = await this.db(`${AUDIT} as e`)
-      .join(`${REQUESTS} as r`, 'r.id', 'e.request_id')
+    const before_ = this.db(`${AUDIT} as e`)
       .whereIn('e.action', ['create', 'approve', 'reject', 'cancel', 'expire'])
-      .where('e.at', '<', from)
-      .where(scopeWhere(query.scope))
-      .select({
-        arrived: this.db.raw(
-          `SUM(CASE WHEN e.action = 'create' THEN 1 ELSE 0 END)`,
-        ),
-        left: this.db.raw(
-          `SUM(CASE WHEN ${LEAVE_QUEUE_SQL} THEN 1 ELSE 0 END)`,
-        ),
-      });
+      .where('e.at', '<', from);
+    if (query.scope) {
+      before_
+        .join(`${REQUESTS} as r`, 'r.id', 'e.request_id')
+        .where(scopeWhere(query.scope));
+    }
+    const [before] = await before_.select({
+      arrived: this.db.raw(
+        `SUM(CASE WHEN e.action = 'create' THEN 1 ELSE 0 END)`,
+      ),
+      left: this.db.raw(`SUM(CASE WHEN ${LEAVE_QUEUE_SQL} THEN 1 ELSE 0 END)`),
+    });
     let queue = num(before?.arrived) - num(before?.left);
     for (const [month, figures] of [...groups.entries()].sort()) {
       queue += figures.created - (leftQueue.get(month) ?? 0);
@@ -347,6 +419,11 @@ function addCounts(figures: MetricsFigures, row: CountRow) {
   figures.revoked += num(row.revoked);
   figures.automatic += num(row.automatic);
   figures.ownerDecided += num(row.owner_decided);
+}
+
+/** Whether events must be joined to their request: for a scope or a product's group. */
+function needsRequest(query: MetricsQuery): boolean {
+  return Boolean(query.scope) || query.groupBy !== 'month';
 }
 
 export function emptyFigures(): MetricsFigures {

@@ -9,10 +9,6 @@ export type MetricsScope = {
   products: Array<{ entityRef: string; outputPorts?: string[] }>;
 };
 
-export function isPostgres(db: Knex): boolean {
-  return db.client.config.client === 'pg';
-}
-
 /** A where clause on the requests (`r`) for the scope; none without one. */
 export function scopeWhere(scope?: MetricsScope) {
   return (q: Knex.QueryBuilder) => {
@@ -56,4 +52,9 @@ export function monthsOf(from: Date, to: Date): string[] {
     }
   }
   return months;
+}
+
+/** The start (epoch ms) of the UTC month `offset` months after `from`'s. */
+export function monthStart(from: Date, offset: number): number {
+  return Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + offset, 1);
 }
