@@ -185,7 +185,7 @@ export type GetMetrics = {
 export type GetPersonalDataAccessReport = {
   query: {
     /**
-     * A date or instant, not in the future; now when left out.
+     * A date or instant, not in the future; a date means the end of that day (UTC), today's date and none mean now.
      */
     at?: Timestamp;
     /**

@@ -350,7 +350,7 @@ export type MetricsDurations = {
 };
 
 /**
- * `created` counts requests created in the period. `decided`, `approved`, `rejected`, `automatic`, `ownerDecided` and the time figures count decisions made in the period; `cancelled`, `expired` and `revoked` count requests closed in the period. `open` and `oldestOpenCreatedAt` describe the pending queue now.
+ * `created` counts requests created in the period. `decided`, `approved`, `rejected`, `automatic`, `ownerDecided` and the time figures count decisions made in the period (time to decision over owners' decisions only: an automatic one takes no time); `cancelled`, `expired` and `revoked` count requests closed in the period. `open` and `oldestOpenCreatedAt` describe the pending queue now, in a month group the queue at that month's end (there `oldestOpenCreatedAt` is null).
  * @public
  */
 export type MetricsFigures = {
@@ -442,7 +442,7 @@ export type PersonalDataAccessReport = {
   items: Array<PersonalDataAccessRow>;
   nextCursor?: string;
   /**
-   * Each processing activity of the grants active at `at`, with the ports it is used for.
+   * Each processing activity of the grants active at `at`, with the ports it is used for; with the first page, empty on later ones.
    */
   activities: Array<{
     registerId: string;

@@ -872,7 +872,7 @@ export const spec = {
       MetricsFigures: {
         type: 'object',
         description:
-          '`created` counts requests created in the period. `decided`, `approved`, `rejected`, `automatic`, `ownerDecided` and the time figures count decisions made in the period; `cancelled`, `expired` and `revoked` count requests closed in the period. `open` and `oldestOpenCreatedAt` describe the pending queue now.',
+          "`created` counts requests created in the period. `decided`, `approved`, `rejected`, `automatic`, `ownerDecided` and the time figures count decisions made in the period (time to decision over owners' decisions only: an automatic one takes no time); `cancelled`, `expired` and `revoked` count requests closed in the period. `open` and `oldestOpenCreatedAt` describe the pending queue now, in a month group the queue at that month's end (there `oldestOpenCreatedAt` is null).",
         required: [
           'created',
           'decided',
@@ -1084,7 +1084,7 @@ export const spec = {
           activities: {
             type: 'array',
             description:
-              'Each processing activity of the grants active at `at`, with the ports it is used for.',
+              'Each processing activity of the grants active at `at`, with the ports it is used for; with the first page, empty on later ones.',
             items: {
               type: 'object',
               required: ['registerId', 'activityId', 'name', 'ports'],
@@ -1458,7 +1458,7 @@ export const spec = {
             allowReserved: true,
             required: false,
             description:
-              'A date or instant, not in the future; now when left out.',
+              "A date or instant, not in the future; a date means the end of that day (UTC), today's date and none mean now.",
             schema: {
               $ref: '#/components/schemas/Timestamp',
             },
