@@ -114,9 +114,9 @@ const marketplacePage = PageBlueprint.make({
     icon: <StorefrontIcon fontSize="inherit" />,
     routeRef: marketplaceRouteRef,
     loader: () =>
-      import('./components/Marketplace').then(m => (
-        <m.MarketplacePageContent />
-      )),
+      import('./components/Marketplace/MarketplacePage').then(
+        ({ MarketplacePageContent }) => <MarketplacePageContent />,
+      ),
   },
 });
 

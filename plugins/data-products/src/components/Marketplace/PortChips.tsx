@@ -13,7 +13,7 @@ export type PortSummary = Pick<
 > & { access?: Pick<NonNullable<OutputPort['access']>, 'approval'> };
 
 /** "Special categories (Art. 9)", "Personal data" or nothing. */
-export function personalDataLabel(port: PortSummary): string | undefined {
+function personalDataLabel(port: PortSummary): string | undefined {
   if (port.personalData?.specialCategories) {
     return 'Special categories (Art. 9)';
   }

@@ -1,1 +1,1 @@
-export { MarketplacePage, MarketplacePageContent } from './MarketplacePage';
+export { MarketplacePage } from './MarketplacePage';

@@ -14,8 +14,8 @@ export const accessModeOptions = [
   { value: 'required', label: 'Owner approval' },
 ] as const;
 
-export type PersonalDataFacet = (typeof personalDataOptions)[number]['value'];
-export type AccessModeFacet = (typeof accessModeOptions)[number]['value'];
+type PersonalDataFacet = (typeof personalDataOptions)[number]['value'];
+type AccessModeFacet = (typeof accessModeOptions)[number]['value'];
 
 /** What the marketplace shows; every field lives in the page's URL query. */
 export type MarketplaceFilters = {

@@ -5,7 +5,7 @@ import useAsync from 'react-use/esm/useAsync';
 import type { ListFacet } from './marketplaceFilters';
 
 /** The facets whose values come from the catalog, and the field behind each. */
-export const catalogFacetFields = {
+const catalogFacetFields = {
   domain: 'spec.domain',
   owner: 'spec.owner',
   portType: 'spec.outputPorts.type',

@@ -12,7 +12,7 @@ import {
   toCatalogQuery,
 } from './marketplaceFilters';
 
-export const PAGE_SIZE = 12;
+const PAGE_SIZE = 12;
 
 /** Only what a card shows: no annotations, links or relations. */
 const fields = [
