@@ -24,6 +24,17 @@ exports.up = async function up(knex) {
       ['decided_at', 'created_at', 'entity_ref'],
       'access_requests_decided_idx',
     );
+    // The report's activities: each activity and port ever asked for, and
+    // a probe for one active grant of each.
+    table.index(
+      [
+        'legal_basis_register_id',
+        'legal_basis_activity_id',
+        'entity_ref',
+        'output_port',
+      ],
+      'access_requests_legal_basis_idx',
+    );
   });
   await knex.schema.alterTable('access_request_provisioning', table => {
     table.index(
@@ -42,6 +53,15 @@ exports.down = async function down(knex) {
     );
   });
   await knex.schema.alterTable('access_requests', table => {
+    table.dropIndex(
+      [
+        'legal_basis_register_id',
+        'legal_basis_activity_id',
+        'entity_ref',
+        'output_port',
+      ],
+      'access_requests_legal_basis_idx',
+    );
     table.dropIndex(
       ['decided_at', 'created_at', 'entity_ref'],
       'access_requests_decided_idx',

@@ -91,49 +91,54 @@ export class PersonalDataReportStore {
 
   /**
    * Each processing activity of the grants active at `at` with the ports it
-   * is used for: one row per activity and port, then each activity's name
-   * from one snapshot.
+   * is used for. The pairs of activity and port ever asked for are few and
+   * read from an index; each is kept when one of its grants is active at
+   * `at`, a probe that usually stops at the first grant it meets. Each
+   * activity's name comes from one of its snapshots.
    */
   async activities(at: Date): Promise<PersonalDataAccessReport['activities']> {
+    const db = this.db;
     const pairs: Array<{
       register_id: string;
       activity_id: string;
       entity_ref: string;
       output_port: string;
-      sample_id: string;
-    }> = await this.activeAt(at)
-      .select({
-        register_id: 'r.legal_basis_register_id',
-        activity_id: 'r.legal_basis_activity_id',
-        entity_ref: 'r.entity_ref',
-        output_port: 'r.output_port',
-        sample_id: this.db.raw('MAX(r.id)'),
-      })
-      .groupBy(
-        'r.legal_basis_register_id',
-        'r.legal_basis_activity_id',
-        'r.entity_ref',
-        'r.output_port',
+    }> = await db
+      .from(
+        db(`${REQUESTS} as p`)
+          .whereNotNull('p.legal_basis_register_id')
+          .distinct({
+            register_id: 'p.legal_basis_register_id',
+            activity_id: 'p.legal_basis_activity_id',
+            entity_ref: 'p.entity_ref',
+            output_port: 'p.output_port',
+          })
+          .as('pairs'),
       )
-      .orderBy([
-        'r.legal_basis_register_id',
-        'r.legal_basis_activity_id',
-        'r.entity_ref',
-        'r.output_port',
-      ]);
+      .whereExists(
+        this.activeAt(at)
+          .select(db.raw('1'))
+          .whereRaw('r.legal_basis_register_id = pairs.register_id')
+          .whereRaw('r.legal_basis_activity_id = pairs.activity_id')
+          .whereRaw('r.entity_ref = pairs.entity_ref')
+          .whereRaw('r.output_port = pairs.output_port'),
+      )
+      .select('register_id', 'activity_id', 'entity_ref', 'output_port')
+      .orderBy(['register_id', 'activity_id', 'entity_ref', 'output_port']);
     const activities = new Map<
       string,
-      PersonalDataAccessReport['activities'][number] & { sampleId: string }
+      PersonalDataAccessReport['activities'][number]
     >();
+    const keyOf = (registerId: string, activityId: string) =>
+      JSON.stringify([registerId, activityId]);
     for (const pair of pairs) {
-      const key = JSON.stringify([pair.register_id, pair.activity_id]);
+      const key = keyOf(pair.register_id, pair.activity_id);
       if (!activities.has(key)) {
         activities.set(key, {
           registerId: pair.register_id,
           activityId: pair.activity_id,
-          name: '',
+          name: pair.activity_id,
           ports: [],
-          sampleId: pair.sample_id,
         });
       }
       activities.get(key)!.ports.push({
@@ -141,23 +146,26 @@ export class PersonalDataReportStore {
         outputPort: pair.output_port,
       });
     }
-    const snapshots: Array<{ id: string; legal_basis_snapshot: string }> =
-      await this.db(REQUESTS)
+    if (activities.size > 0) {
+      const samples: Array<{ snapshot: string }> = await db(`${REQUESTS} as s`)
         .whereIn(
-          'id',
-          [...activities.values()].map(a => a.sampleId),
+          's.id',
+          db(REQUESTS)
+            .whereIn(
+              ['legal_basis_register_id', 'legal_basis_activity_id'],
+              [...activities.values()].map(a => [a.registerId, a.activityId]),
+            )
+            .groupBy('legal_basis_register_id', 'legal_basis_activity_id')
+            .select(db.raw('MAX(id)')),
         )
-        .select('id', 'legal_basis_snapshot');
-    const nameOf = new Map(
-      snapshots.map(s => [
-        s.id,
-        (JSON.parse(s.legal_basis_snapshot) as LegalBasisSnapshot).name,
-      ]),
-    );
-    return [...activities.values()].map(({ sampleId, ...activity }) => ({
-      ...activity,
-      name: nameOf.get(sampleId) ?? activity.activityId,
-    }));
+        .select({ snapshot: 's.legal_basis_snapshot' });
+      for (const { snapshot } of samples) {
+        const basis = JSON.parse(snapshot) as LegalBasisSnapshot;
+        const activity = activities.get(keyOf(basis.registerId, basis.id));
+        if (activity) activity.name = basis.name;
+      }
+    }
+    return [...activities.values()];
   }
 
   /** Approvals (`a`) of requests (`r`) with a legal basis, active at `at`. */
