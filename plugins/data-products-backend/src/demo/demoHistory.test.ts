@@ -76,6 +76,9 @@ describe.each(databaseIds)('demo history on %s', databaseId => {
       expect(metrics.totals[figure]).toBeGreaterThan(0);
     }
     expect(metrics.totals.timeToDecision.medianSeconds).toBeGreaterThan(3600);
+    // A queue today, with an age.
+    expect(metrics.totals.open).toBeGreaterThan(0);
+    expect(metrics.totals.oldestOpenCreatedAt).not.toBeNull();
     expect(metrics.totals.timeToProvisioned.medianSeconds).toBeGreaterThan(0);
 
     const report = new PersonalDataReportStore(knex);

@@ -16,6 +16,8 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 /** How far back the history reaches. */
 const MONTHS_BACK = 5;
+/** The newest requests for owners' ports, still waiting for a decision. */
+const WAITING = 8;
 
 /** A demo product's port and who decides it; `auto` ports grant at once. */
 type DemoPort = {
@@ -165,11 +167,14 @@ export async function writeDemoHistory(options: {
     const decided = createdAt + approveAfter;
     const lasts = (20 + Math.floor(random() * 70)) * DAY;
     let endsAt = decided + lasts;
-    const approve = port.auto || outcome < 0.65;
-    const reject = !port.auto && outcome >= 0.65 && outcome < 0.8;
-    const cancel = !port.auto && outcome >= 0.8 && outcome < 0.9;
+    // The last few for an owner still wait today: the queue has an age.
+    const waiting = !port.auto && i >= count - WAITING;
+    const approve = !waiting && (port.auto || outcome < 0.65);
+    const reject = !waiting && !port.auto && outcome >= 0.65 && outcome < 0.8;
+    const cancel = !waiting && !port.auto && outcome >= 0.8 && outcome < 0.9;
+    if (waiting) endsAt = now + 60 * DAY;
     // The rest wait until their end and expire unanswered.
-    if (!approve && !reject && !cancel) endsAt = createdAt + 5 * DAY;
+    else if (!approve && !reject && !cancel) endsAt = createdAt + 5 * DAY;
     // Owners revoke now and then; nobody revokes an automatic grant here.
     const revokeAt =
       approve && random() < 0.1 && !port.auto
