@@ -426,7 +426,7 @@ function needsRequest(query: MetricsQuery): boolean {
   return Boolean(query.scope) || query.groupBy !== 'month';
 }
 
-export function emptyFigures(): MetricsFigures {
+function emptyFigures(): MetricsFigures {
   return {
     created: 0,
     decided: 0,

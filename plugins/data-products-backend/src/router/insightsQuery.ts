@@ -15,7 +15,7 @@ const isoTimestamp = (field: string) =>
   });
 
 /** The longest period `GET /metrics` answers. */
-export const MAX_METRICS_YEARS = 3;
+const MAX_METRICS_YEARS = 3;
 
 /** Query of `GET /metrics`. */
 export const metricsQuerySchema = z
