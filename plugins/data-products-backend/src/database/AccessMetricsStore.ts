@@ -259,7 +259,9 @@ export class AccessMetricsStore {
       .select({
         m: db.raw(`'d'`),
         grp: this.groupKey(query, 'r.decided_at', true),
-        v: db.raw('(r.decided_at - r.created_at) / 1000.0'),
+        // Milliseconds, integers: they sort several times faster than
+        // PostgreSQL's numeric.
+        v: db.raw('r.decided_at - r.created_at'),
       });
     const provisioned = db(`${PROVISIONING} as j`)
       .where('j.operation', 'grant')
@@ -269,7 +271,7 @@ export class AccessMetricsStore {
       .select({
         m: db.raw(`'p'`),
         grp: this.groupKey(query, 'j.created_at', true),
-        v: db.raw('(j.updated_at - j.created_at) / 1000.0'),
+        v: db.raw('j.updated_at - j.created_at'),
       });
     if (needsRequest(query)) {
       provisioned
@@ -445,7 +447,7 @@ function emptyFigures(): MetricsFigures {
   };
 }
 
-/** percentile_cont: the value at p * (n - 1), between the two ranks around it. */
+/** percentile_cont in seconds: the value at p * (n - 1), between the two ranks around it. */
 function interpolate(
   row: PercentileRow,
   which: 'median' | 'p90',
@@ -457,8 +459,8 @@ function interpolate(
   // In integers, as the ranks were chosen: p * (n - 1) = steps / parts.
   const [steps, parts] = p === 0.5 ? [1, 2] : [9, 10];
   const fraction = ((steps * (num(row.n) - 1)) % parts) / parts;
-  const value = num(lo) + (num(hi) - num(lo)) * fraction;
-  return Math.round(value * 1000) / 1000;
+  const milliseconds = num(lo) + (num(hi) - num(lo)) * fraction;
+  return Math.round(milliseconds) / 1000;
 }
 
 function oldest(values: Array<number | string | null>): string | null {
