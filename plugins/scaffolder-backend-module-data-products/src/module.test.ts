@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { readFileSync } from 'fs';
 import { resolve as resolvePath } from 'path';
 import request from 'supertest';
@@ -142,5 +143,57 @@ describe('the "Register a data product" template', () => {
     expect(response.body.error.message).toMatch(
       /^The data product is not valid: \/spec must have required property 'owner'/,
     );
+  });
+});
+
+describe('the template with a repository for pull requests configured', () => {
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+
+  beforeAll(async () => {
+    backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        githubModule,
+        scaffolderModuleDataProducts,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { baseUrl: 'http://localhost:7007' },
+            integrations: { github: [{ host: 'github.com', token: 't' }] },
+            scaffolder: {
+              // The operator's choice, for every run: no user can change it.
+              defaultEnvironment: {
+                parameters: {
+                  dataProductsRepoUrl:
+                    'github.com?owner=agency&repo=data-products',
+                },
+              },
+              dataProducts: { demoCatalogDirectory: '/nowhere/in/a/dry/run' },
+            },
+          },
+        }),
+      ],
+    });
+  });
+
+  afterAll(() => backend?.stop());
+
+  it('opens a pull request with the descriptor and skips the demo catalog', async () => {
+    const response = await request(backend.server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header('user:default/pia'))
+      .send({ template, values: formValues, directoryContents: [] });
+    expect(response.status).toBe(200);
+    const result: DryRunResult = response.body;
+    const log = result.log.map(entry => entry.body.message).join('\n');
+    expect(log).toMatch(/Performing dry run of creating pull request/);
+    expect(result.directoryContents.map(f => f.path)).toEqual([
+      'catalog-info.yaml',
+    ]);
+    expect(log).toMatch(/Skipping step publish-demo/);
+    expect(result.output.links).toContainEqual({
+      title: 'Pull request',
+      url: 'github.com?owner=agency&repo=data-products',
+    });
   });
 });
