@@ -18,6 +18,7 @@ import {
 import { AccessStatus } from './AccessStatus';
 import { ProvisioningCell } from '../decisions/ProvisioningCell';
 import { CancelRequestButton } from './CancelRequestButton';
+import { HistoryButton } from '../RequestHistory/HistoryButton';
 import { formatAge, formatDate } from '../shared/dates';
 import type { YourAccess } from './useYourAccess';
 import type { Viewer } from './useViewer';
@@ -66,6 +67,7 @@ function YourAccessRows(props: {
                 {formatAge(request.createdAt)}
               </TableCell>
               <TableCell>
+                <HistoryButton request={request} />
                 {status === 'pending' &&
                   request.requesterRef === viewer.userRef && (
                     <CancelRequestButton

@@ -6,7 +6,10 @@ import { KeysetListView } from '../decisions/KeysetListView';
 import { requestColumns as c } from '../decisions/requestColumns';
 import type { KeysetList } from '../decisions/useKeysetList';
 
-/** What was decided on this product, newest first. */
+/**
+ * What was decided on this product, newest first: the product's access
+ * history, each row opening the request's timeline.
+ */
 export function DecidedRequestsCard(props: {
   list: KeysetList<AccessRequest>;
 }) {
@@ -26,8 +29,8 @@ export function DecidedRequestsCard(props: {
               c.port,
               c.status,
               c.provisioningForOwners,
-              c.decidedBy,
-              c.reason,
+              c.decision,
+              c.ended,
               c.endsAt,
             ]}
           />

@@ -230,6 +230,70 @@ describe('RequestsTab', () => {
     );
   });
 
+  it("shows the decision and a later revocation in their own columns, and a cancellation as the requester's", async () => {
+    const revoked = aRequest({
+      status: 'revoked',
+      decidedBy: OLAV,
+      decisionReason: 'Covered by B123',
+      closedBy: BO,
+      closingReason: 'The project ended',
+    });
+    const cancelled = aRequest({
+      status: 'cancelled',
+      closedBy: ADA,
+      closingReason: 'Wrong port',
+    });
+    const rejected = aRequest({
+      status: 'rejected',
+      decidedBy: OLAV,
+      decisionReason: 'B123 does not cover payments',
+    });
+    serveLists({ decided: [revoked, cancelled, rejected] });
+    await asOlav();
+    const decided = await screen.findByRole('table', {
+      name: 'Decided requests',
+    });
+    expect(
+      within(decided)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'Requester',
+      'Access for',
+      'Port',
+      'Status',
+      'Provisioning',
+      'Decision',
+      'Ended',
+      'Until',
+      'Actions',
+    ]);
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent);
+    const [revokedRow, cancelledRow, rejectedRow] = within(decided)
+      .getAllByRole('row')
+      .slice(1);
+    expect(cells(revokedRow).slice(5, 7)).toEqual([
+      'Approved by olav.ownerCovered by B123',
+      'Revoked by bo.businessThe project ended',
+    ]);
+    expect(cells(cancelledRow).slice(5, 7)).toEqual([
+      'Cancelled by the requesterWrong port',
+      '—',
+    ]);
+    expect(cells(rejectedRow).slice(5, 7)).toEqual([
+      'Rejected by olav.ownerB123 does not cover payments',
+      '—',
+    ]);
+    expect(within(decided).queryByText(/Decided by/)).toBeNull();
+    // Each decided row opens its history: the product's access history.
+    expect(
+      within(decided).getAllByRole('button', { name: /^History of request/ }),
+    ).toHaveLength(3);
+  });
+
   it('does not let an owner decide on a request they made', async () => {
     const own = aRequest({ requesterRef: BO, subjectRef: BO });
     serveLists({ pending: [own] });

@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -6,6 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
 import { ReactNode } from 'react';
+import { HistoryButton } from '../RequestHistory/HistoryButton';
 import { describeRequest } from './describeRequest';
 import { RequestColumn } from './requestColumns';
 
@@ -19,6 +21,7 @@ export type RequestSelection = {
 /**
  * A table of access requests with the given columns, optional row actions and
  * optional selection. Plain MUI so that each row and checkbox has a readable name.
+ * Every row opens the request's history.
  */
 export function AccessRequestTable(props: {
   /** Names the table for assistive technology and tests. */
@@ -64,7 +67,7 @@ export function AccessRequestTable(props: {
           {columns.map(column => (
             <TableCell key={column.title}>{column.title}</TableCell>
           ))}
-          {actions && <TableCell>Actions</TableCell>}
+          <TableCell>Actions</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -85,7 +88,17 @@ export function AccessRequestTable(props: {
             {columns.map(column => (
               <TableCell key={column.title}>{column.render(request)}</TableCell>
             ))}
-            {actions && <TableCell>{actions(request)}</TableCell>}
+            <TableCell>
+              <Box
+                display="flex"
+                flexWrap="wrap"
+                alignItems="center"
+                style={{ gap: 8 }}
+              >
+                <HistoryButton request={request} />
+                {actions?.(request)}
+              </Box>
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -2,6 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
 import { ReactNode } from 'react';
+import { DecisionCell, EndedCell } from './DecisionCells';
 import { ExpiryText } from './ExpiryText';
 import { LegalBasisCell } from './LegalBasisCell';
 import { ProvisioningCell } from './ProvisioningCell';
@@ -44,12 +45,15 @@ export const requestColumns = {
   age: { title: 'Waiting', render: r => formatAge(r.createdAt) },
   requested: { title: 'Requested', render: r => formatDate(r.createdAt) },
   status: { title: 'Status', render: r => <StatusChip status={r.status} /> },
-  decidedBy: {
-    title: 'Decided by',
-    render: r => {
-      const by = r.closedBy ?? r.decidedBy;
-      return by ? <EntityRefLink entityRef={by} defaultKind="user" /> : '—';
-    },
+  /** Approved or rejected by whom and why; cancelled by the requester. */
+  decision: {
+    title: 'Decision',
+    render: r => <DecisionCell request={r} />,
+  },
+  /** A revocation or expiry after approval, as its own event. */
+  ended: {
+    title: 'Ended',
+    render: r => <EndedCell request={r} />,
   },
   provisioning: {
     title: 'Provisioning',
