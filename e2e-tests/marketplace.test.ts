@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { screenshotForDocs } from './screenshots';
 import { signInAs } from './signIn';
@@ -21,6 +22,19 @@ async function expectPersonalDataOfBenefits(page: Page) {
   ]) {
     await expect(cards(page).filter({ hasText: title })).toHaveCount(0);
   }
+}
+
+/**
+ * Serious and critical axe violations in the marketplace's own content,
+ * leaving out the app shell's header and sidebar.
+ */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .include('#data-product-marketplace')
+    .analyze();
+  return violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
 }
 
 /** Opens a facet and toggles one of its values. */
@@ -47,6 +61,8 @@ test('a consumer finds personal data of a domain in the marketplace and goes on 
     cards(page).filter({ hasText: 'Sick-leave cases' }),
   ).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Off the sidebar, whose hover highlight would mark another item.
+  await page.mouse.move(900, 40);
   await screenshotForDocs(page, 'marketplace-1280');
 
   await pick(page, 'Personal data', /^Personal data/);
@@ -63,6 +79,7 @@ test('a consumer finds personal data of a domain in the marketplace and goes on 
   await expect(personalPort).toContainText('personal');
   await expect(personalPort).toContainText('Personal data');
   await expect(personalPort).toContainText('Owner approval');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The filters are the URL's: a reload keeps them, back undoes the last one.
   await page.reload();
@@ -106,6 +123,7 @@ test('on a phone the facets fold above the cards', async ({ page }) => {
   ).toBeHidden();
   await page.goto('/data-products');
   await expect(cards(page).first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshotForDocs(page, 'marketplace-390');
 });
 
@@ -121,11 +139,9 @@ test("search shows a data product's ports with their chips", async ({
       page.getByRole('link', { name: 'Benefit decisions', exact: true }),
     ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
-  const result = page
-    .getByRole('listitem')
-    .filter({
-      has: page.getByRole('link', { name: 'Benefit decisions', exact: true }),
-    });
+  const result = page.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: 'Benefit decisions', exact: true }),
+  });
   await expect(result).toContainText('Data product');
   await expect(result).toContainText('decisions_v1');
   await expect(result).toContainText('Personal data');

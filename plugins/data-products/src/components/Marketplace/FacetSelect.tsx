@@ -2,6 +2,7 @@ import Checkbox from '@material-ui/core/Checkbox';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { useReadableLabel } from './useReadableLabel';
 
 export type FacetOption = { value: string; label: string; count?: number };
 
@@ -14,6 +15,7 @@ export function FacetSelect(props: {
   onChange: (selected: string[]) => void;
 }) {
   const { id, label, options, selected, onChange } = props;
+  const classes = useReadableLabel();
   const labelOf = (value: string) =>
     options.find(o => o.value === value)?.label ?? value;
   // A value in the URL that no product has any more stays visible and removable.
@@ -42,7 +44,7 @@ export function FacetSelect(props: {
             ? 'All'
             : (value as string[]).map(labelOf).join(', '),
       }}
-      InputLabelProps={{ shrink: true }}
+      InputLabelProps={{ shrink: true, className: classes.label }}
     >
       {shown.map(option => (
         <MenuItem key={option.value} value={option.value} dense>

@@ -25,7 +25,7 @@ export function MarketplacePageContent() {
   ).length;
   return (
     <Content>
-      <Grid container spacing={3}>
+      <Grid container spacing={3} id="data-product-marketplace">
         <Grid item xs={12} md={4} lg={3}>
           <FilterPanel active={activeFacets}>
             <MarketplaceFacets

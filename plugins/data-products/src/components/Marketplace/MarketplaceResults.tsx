@@ -55,7 +55,7 @@ export function MarketplaceResults(props: {
   }
   return (
     <>
-      <Typography variant="body2" color="textSecondary" role="status">
+      <Typography variant="body2" role="status">
         {props.totalItems === 1
           ? '1 data product'
           : `${props.totalItems} data products`}

@@ -3,6 +3,7 @@ import TextField from '@material-ui/core/TextField';
 import SearchIcon from '@material-ui/icons/Search';
 import { useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
+import { useReadableLabel } from './useReadableLabel';
 
 /**
  * The text search; it reports what was typed once typing pauses, and follows
@@ -13,6 +14,7 @@ export function TextSearchField(props: {
   onChange: (text: string) => void;
 }) {
   const { value, onChange } = props;
+  const classes = useReadableLabel();
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   useDebounce(
@@ -33,6 +35,7 @@ export function TextSearchField(props: {
       fullWidth
       value={draft}
       onChange={e => setDraft(e.target.value)}
+      InputLabelProps={{ className: classes.label }}
       InputProps={{
         startAdornment: (
           <InputAdornment position="start">

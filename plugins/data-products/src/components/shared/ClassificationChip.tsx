@@ -6,9 +6,10 @@ const useStyles = makeStyles(theme => ({
   public: { backgroundColor: theme.palette.success.light },
   internal: { backgroundColor: theme.palette.info.light },
   personal: { backgroundColor: theme.palette.warning.light },
+  // error.main under white text is 3.7:1; the dark shade reaches 5:1.
   sensitive: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
+    backgroundColor: theme.palette.error.dark,
+    color: theme.palette.common.white,
   },
 }));
 
