@@ -28,7 +28,7 @@ export const demoUsers = [
   {
     name: 'leo.legal',
     displayName: 'Leo Legal',
-    role: 'Legal adviser · Privacy and Legal',
+    role: 'Legal adviser and privacy officer · Privacy and Legal',
   },
   {
     name: 'bo.business',

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import type { AccessMetrics } from '@datamesh-governance/plugin-data-products-common';
 import { ReactNode } from 'react';
@@ -20,7 +21,7 @@ import { shortName } from './shortName';
 type Groups = AccessMetrics['groups'];
 
 /** A chart in a card, named for assistive technology and tests. */
-export function ChartCard(props: {
+function ChartCard(props: {
   title: string;
   subheader?: string;
   height?: number;
@@ -69,7 +70,7 @@ export function TimeToDecisionChart(props: { months: Groups }) {
           unit={unit.label === 'days' ? ' d' : ' h'}
         />
         <Tooltip />
-        <Legend />
+        <Legend itemSorter={null} />
         <Line
           type="monotone"
           dataKey="median"
@@ -149,7 +150,7 @@ export function VolumeChart(props: { months: Groups }) {
         <XAxis dataKey="month" />
         <YAxis allowDecimals={false} />
         <Tooltip />
-        <Legend />
+        <Legend itemSorter={null} />
         <Bar
           dataKey="created"
           name="Created"
@@ -181,6 +182,18 @@ export function QueueChart(props: { products: Groups }) {
     .sort((a, b) => b.figures.open - a.figures.open)
     .slice(0, 10)
     .map(p => ({ product: shortName(p.key), open: p.figures.open }));
+  if (data.length === 0) {
+    return (
+      <InfoCard
+        title="Open requests per product"
+        subheader="Waiting for a decision now; the ten longest queues"
+      >
+        <Typography color="textSecondary">
+          Nothing waits for a decision.
+        </Typography>
+      </InfoCard>
+    );
+  }
   return (
     <ChartCard
       title="Open requests per product"

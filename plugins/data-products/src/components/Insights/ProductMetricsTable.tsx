@@ -18,7 +18,7 @@ import {
 } from './productColumns';
 
 /** The CSV of the table as shown (same rows, same order). */
-export function productTableCsv(rows: ProductRow[], now: Date): string {
+function productTableCsv(rows: ProductRow[], now: Date): string {
   return toCsv(
     productColumns.map(c => c.csvTitle),
     rows.map(row => productColumns.map(c => c.csv(row, now))),
@@ -62,45 +62,52 @@ export function ProductMetricsTable(props: {
           Download CSV
         </Button>
       </Box>
-      <Table size="small" aria-label="Figures per data product">
-        <TableHead>
-          <TableRow>
-            {productColumns.map(c => (
-              <TableCell
-                key={c.id}
-                align={c.id === 'product' ? 'left' : 'right'}
-                sortDirection={sort.id === c.id ? sort.order : false}
-              >
-                <TableSortLabel
-                  active={sort.id === c.id}
-                  direction={sort.id === c.id ? sort.order : 'asc'}
-                  onClick={() => sortBy(c.id)}
-                >
-                  {c.title}
-                </TableSortLabel>
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map(row => (
-            <TableRow key={row.key}>
+      <Box overflow="auto">
+        <Table size="small" aria-label="Figures per data product">
+          <TableHead>
+            <TableRow>
               {productColumns.map(c => (
                 <TableCell
                   key={c.id}
                   align={c.id === 'product' ? 'left' : 'right'}
+                  sortDirection={sort.id === c.id ? sort.order : false}
+                  style={{
+                    whiteSpace: 'nowrap',
+                    paddingLeft: 8,
+                    paddingRight: 8,
+                  }}
                 >
-                  {c.id === 'product' ? (
-                    <EntityRefLink entityRef={row.key} />
-                  ) : (
-                    c.text(row, now)
-                  )}
+                  <TableSortLabel
+                    active={sort.id === c.id}
+                    direction={sort.id === c.id ? sort.order : 'asc'}
+                    onClick={() => sortBy(c.id)}
+                  >
+                    {c.title}
+                  </TableSortLabel>
                 </TableCell>
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {rows.map(row => (
+              <TableRow key={row.key}>
+                {productColumns.map(c => (
+                  <TableCell
+                    key={c.id}
+                    align={c.id === 'product' ? 'left' : 'right'}
+                  >
+                    {c.id === 'product' ? (
+                      <EntityRefLink entityRef={row.key} />
+                    ) : (
+                      c.text(row, now)
+                    )}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
     </>
   );
 }

@@ -60,7 +60,7 @@ export const productColumns: ProductColumn[] = [
   },
   {
     id: 'medianDecision',
-    title: 'Median time to decision',
+    title: 'Median decision',
     csvTitle: 'Median time to decision (hours)',
     sortValue: r => r.figures.timeToDecision.medianSeconds,
     text: r => formatSeconds(r.figures.timeToDecision.medianSeconds),
@@ -68,7 +68,7 @@ export const productColumns: ProductColumn[] = [
   },
   {
     id: 'p90Decision',
-    title: '90th percentile',
+    title: 'p90 decision',
     csvTitle: '90th percentile time to decision (hours)',
     sortValue: r => r.figures.timeToDecision.p90Seconds,
     text: r => formatSeconds(r.figures.timeToDecision.p90Seconds),

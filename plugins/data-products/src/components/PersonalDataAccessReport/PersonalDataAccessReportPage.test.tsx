@@ -9,7 +9,12 @@ import type {
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { useLocation } from 'react-router-dom';
-import { ADA, API, OLAV } from '../decisions/__testUtils__/accessRequests';
+import {
+  ADA,
+  API,
+  DECISIONS,
+  OLAV,
+} from '../decisions/__testUtils__/accessRequests';
 import { renderWithClient } from '../decisions/__testUtils__/renderWithClient';
 import { PersonalDataAccessReportPageContent } from './PersonalDataAccessReportPage';
 
@@ -20,7 +25,6 @@ const server = setupServer();
 registerMswTestHooks(server);
 
 const LEO = 'user:default/leo.legal';
-const DECISIONS = 'dataproduct:default/benefit-decisions';
 
 function aRow(
   overrides: Partial<PersonalDataAccessRow> = {},

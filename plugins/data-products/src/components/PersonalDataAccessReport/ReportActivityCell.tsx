@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import type { ReportActivity } from '@datamesh-governance/plugin-data-products-common';
 
 /** "B123 Follow-up of young job seekers" */
-export function activityLabel(activity: ReportActivity): string {
+function activityLabel(activity: ReportActivity): string {
   return [activity.number, activity.name].filter(Boolean).join(' ');
 }
 

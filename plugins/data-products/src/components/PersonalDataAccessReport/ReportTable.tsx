@@ -18,7 +18,7 @@ const headers = [
   'Processing activity',
   'Approved',
   'Ends',
-  'Provisioning',
+  'Provisioning now',
 ];
 
 /** The grants of the report, one row each. */
