@@ -37,6 +37,26 @@ async function seriousViolations(page: Page) {
     .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * The app shell's own serious and critical violations on the page, noted in
+ * the report (not failed on: they are Backstage's, not the suite's).
+ */
+async function noteShellViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .exclude('#data-product-marketplace')
+    .analyze();
+  for (const v of violations) {
+    if (v.impact === 'serious' || v.impact === 'critical') {
+      test.info().annotations.push({
+        type: 'axe (app shell)',
+        description: `${v.id}: ${v.nodes
+          .map(n => n.target.join(' '))
+          .join(', ')}`,
+      });
+    }
+  }
+}
+
 /** Opens a facet and toggles one of its values. */
 async function pick(page: Page, facet: string, option: RegExp) {
   await page
@@ -80,6 +100,7 @@ test('a consumer finds personal data of a domain in the marketplace and goes on 
   await expect(personalPort).toContainText('Personal data');
   await expect(personalPort).toContainText('Owner approval');
   expect(await seriousViolations(page)).toEqual([]);
+  await noteShellViolations(page);
 
   // The filters are the URL's: a reload keeps them, back undoes the last one.
   await page.reload();
