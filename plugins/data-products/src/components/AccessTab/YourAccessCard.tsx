@@ -19,6 +19,7 @@ import { AccessStatus } from './AccessStatus';
 import { ProvisioningCell } from '../decisions/ProvisioningCell';
 import { CancelRequestButton } from './CancelRequestButton';
 import { HistoryButton } from '../RequestHistory/HistoryButton';
+import { openHistoryFromRow } from '../RequestHistory/openHistoryFromRow';
 import { formatAge, formatDate } from '../shared/dates';
 import type { YourAccess } from './useYourAccess';
 import type { Viewer } from './useViewer';
@@ -54,6 +55,9 @@ function YourAccessRows(props: {
             <TableRow
               key={request.id}
               aria-label={`${request.outputPort} ${status}`}
+              hover
+              style={{ cursor: 'pointer' }}
+              onClick={openHistoryFromRow}
             >
               <TableCell>{request.outputPort}</TableCell>
               <TableCell>{parseEntityRef(request.subjectRef).name}</TableCell>

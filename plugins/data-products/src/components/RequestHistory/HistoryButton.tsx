@@ -3,6 +3,7 @@ import HistoryIcon from '@material-ui/icons/History';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
 import { useState } from 'react';
 import { describeRequest } from '../decisions/describeRequest';
+import { HISTORY_BUTTON_ATTRIBUTE } from './openHistoryFromRow';
 import { RequestHistoryDrawer } from './RequestHistoryDrawer';
 
 /** "History" in a request's row: opens the request's facts and timeline. */
@@ -14,6 +15,7 @@ export function HistoryButton(props: { request: AccessRequest }) {
         size="small"
         startIcon={<HistoryIcon />}
         aria-label={`History of ${describeRequest(props.request)}`}
+        {...{ [HISTORY_BUTTON_ATTRIBUTE]: true }}
         onClick={() => setOpen(true)}
       >
         History

@@ -294,6 +294,40 @@ describe('RequestsTab', () => {
     ).toHaveLength(3);
   });
 
+  it("opens a request's history by clicking its row, and closes it without reopening", async () => {
+    const revoked = aRequest({ status: 'revoked', decidedBy: OLAV });
+    serveLists({ decided: [revoked] });
+    server.use(
+      http.get(`${API}/requests/:id`, () =>
+        HttpResponse.json({ ...revoked, audit: [] }),
+      ),
+    );
+    await asOlav();
+    const decided = await screen.findByRole('table', {
+      name: 'Decided requests',
+    });
+    const [row] = within(decided).getAllByRole('row').slice(1);
+    await userEvent.click(within(row).getByText('decisions_v1'));
+    const drawer = await screen.findByRole('dialog');
+    expect(
+      await within(drawer).findByText('No events recorded for this request.'),
+    ).toBeInTheDocument();
+    expect(drawer).toContainElement(document.activeElement as HTMLElement);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(
+      within(row).getByRole('button', { name: /^History of request/ }),
+    ).toHaveFocus();
+
+    // A click on the backdrop reaches the row through the portal: it closes.
+    await userEvent.click(within(row).getByText('decisions_v1'));
+    await screen.findByRole('dialog');
+    await userEvent.click(document.querySelector('.MuiBackdrop-root')!);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await new Promise(resolve => setTimeout(resolve, 300));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('does not let an owner decide on a request they made', async () => {
     const own = aRequest({ requesterRef: BO, subjectRef: BO });
     serveLists({ pending: [own] });

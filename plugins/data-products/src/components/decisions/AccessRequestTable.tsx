@@ -8,6 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
 import { ReactNode } from 'react';
 import { HistoryButton } from '../RequestHistory/HistoryButton';
+import { openHistoryFromRow } from '../RequestHistory/openHistoryFromRow';
 import { describeRequest } from './describeRequest';
 import { RequestColumn } from './requestColumns';
 
@@ -72,7 +73,13 @@ export function AccessRequestTable(props: {
       </TableHead>
       <TableBody>
         {requests.map(request => (
-          <TableRow key={request.id} aria-label={describeRequest(request)}>
+          <TableRow
+            key={request.id}
+            aria-label={describeRequest(request)}
+            hover
+            style={{ cursor: 'pointer' }}
+            onClick={openHistoryFromRow}
+          >
             {selection && (
               <TableCell padding="checkbox">
                 <Checkbox
