@@ -40,6 +40,14 @@ describe('DataProductSearchResultListItem', () => {
     );
   });
 
+  it('links an owner given without kind, as spec.owner may be', async () => {
+    await render({ ...collatedDocument, owner: 'team-benefits' });
+    expect(screen.getByRole('link', { name: /team-benefits/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-benefits',
+    );
+  });
+
   it("shows the ports' chips when the document carries them", async () => {
     await render({
       ...collatedDocument,

@@ -12,6 +12,7 @@ import {
   PortSummary,
   useChipRowStyles,
 } from '../Marketplace/PortChips';
+import { refIn } from '../Marketplace/refIn';
 
 /**
  * The fields of a catalog search document. Backstage's default collator
@@ -61,6 +62,7 @@ export function DataProductSearchResultListItem(
   const result = props.result as DataProductDocument | undefined;
   if (!result) return null;
   const ports = Array.isArray(result.outputPorts) ? result.outputPorts : [];
+  const owner = refIn(result.owner, 'group');
   return (
     <Box display="flex">
       {icon && <ListItemIcon>{icon}</ListItemIcon>}
@@ -97,11 +99,11 @@ export function DataProductSearchResultListItem(
                   label={result.lifecycle}
                 />
               )}
-              {result.owner && (
+              {owner && (
                 <Typography variant="body2" component="span">
                   Owner:{' '}
                   <EntityRefLink
-                    entityRef={result.owner}
+                    entityRef={owner}
                     defaultKind="group"
                     hideIcon
                   />

@@ -1,4 +1,3 @@
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import {
   EntityRefLink,
@@ -13,6 +12,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { PortChips } from './PortChips';
+import { refIn } from './refIn';
 
 const useStyles = makeStyles(theme => ({
   card: { height: '100%', display: 'flex', flexDirection: 'column' },
@@ -28,20 +28,6 @@ const useStyles = makeStyles(theme => ({
   ports: { listStyle: 'none', margin: 0, padding: 0 },
   port: { padding: theme.spacing(0.5, 0) },
 }));
-
-/** `spec.domain` and `spec.owner` may leave out kind and namespace. */
-function refIn(
-  value: string | undefined,
-  defaultKind: string,
-  defaultNamespace: string | undefined,
-): CompoundEntityRef | undefined {
-  if (!value) return undefined;
-  try {
-    return parseEntityRef(value, { defaultKind, defaultNamespace });
-  } catch {
-    return undefined;
-  }
-}
 
 /** A data product in the marketplace: what it is, its ports and the way in. */
 export function DataProductCard({
