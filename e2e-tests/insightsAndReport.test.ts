@@ -186,3 +186,33 @@ test("the Insights page draws the demo history's charts and a table per product"
   await leo.setViewportSize({ width: 1400, height: 1500 });
   await screenshotForDocs(leo, 'insights');
 });
+
+test("a product's page shows its own insights, and its owners export who has access", async ({
+  browser,
+  request,
+}) => {
+  await tokenOf(request, 'olav.owner');
+  const olav = await pageFor(browser, 'Olav Owner');
+  await olav.goto('/catalog/default/dataproduct/benefit-payments');
+  const figures = olav.getByLabel('Access figures of the last 90 days');
+  await expect(figures).toContainText('Requests');
+  await expect(figures).toContainText('Median time to decision');
+  await figures.scrollIntoViewIfNeeded();
+  await screenshotForDocs(olav, 'data-product-insights-card');
+
+  await olav.goto('/catalog/default/dataproduct/benefit-payments/requests');
+  await expect(olav.getByText('Who has access')).toBeVisible();
+  await expect(
+    olav.getByRole('table', { name: 'Active grants' }).getByRole('row').nth(1),
+  ).toBeVisible();
+  await olav.getByText('Who has access').scrollIntoViewIfNeeded();
+  await screenshotForDocs(olav, 'who-has-access');
+  const [download] = await Promise.all([
+    olav.waitForEvent('download'),
+    olav.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const [header, first] = csv.split('\r\n');
+  expect(header).toContain('Access for,Requester,Purpose,Processing activity');
+  expect(first).toContain('dataproduct:default/benefit-payments,payments_v1');
+});

@@ -102,8 +102,11 @@ export function InsightsCard() {
               mt={2}
               component="figure"
               m={0}
-              aria-label="Requests per month"
+              aria-label="Decisions per month"
             >
+              <Typography variant="caption" color="textSecondary">
+                Decisions per month: approved and rejected
+              </Typography>
               <BarChart
                 width={320}
                 height={120}
