@@ -15,7 +15,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { catalogEntities, membershipsOf } from './org.mjs';
+import { catalogEntities, membershipsOf, PRIVACY_OFFICE } from './org.mjs';
 import { processingActivities } from './requests.mjs';
 
 const PROVIDER = 'access-queue-bench-org';
@@ -159,7 +159,7 @@ export async function startBenchBackend(database) {
         data: {
           app: { baseUrl: 'http://localhost:3000' },
           backend: { database },
-          permission: { enabled: true },
+          permission: { enabled: true, privacyOfficers: [PRIVACY_OFFICE] },
           catalog: {
             // Processed once at startup; no reprocessing while measuring.
             processingInterval: { hours: 1 },

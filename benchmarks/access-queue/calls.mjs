@@ -141,9 +141,22 @@ export function measuredCalls(now) {
         groupBy: 'month',
       })}`,
       optional: true,
+      p95BudgetMs: 300,
+    },
+    // The Insights page's per-product table: the same year, by product.
+    {
+      id: 'metrics-year-by-product',
+      as: MEASURED_OWNER,
+      path: `/api/data-products/metrics?${q({
+        from: new Date(now - 365 * DAY).toISOString(),
+        to: new Date(now).toISOString(),
+        groupBy: 'product',
+      })}`,
+      optional: true,
+      p95BudgetMs: 300,
     },
     // The Art. 30 report's first page, as a privacy officer (the backend's
-    // policy needs permission.privacyOfficers: [PRIVACY_OFFICE]).
+    // policy is given permission.privacyOfficers: [PRIVACY_OFFICE]).
     {
       id: 'report-first-page',
       as: PRIVACY_OFFICER,
@@ -151,6 +164,7 @@ export function measuredCalls(now) {
         limit: '25',
       })}`,
       optional: true,
+      p95BudgetMs: 300,
     },
     // The reference: the catalog's own paginated list on the same backend.
     {

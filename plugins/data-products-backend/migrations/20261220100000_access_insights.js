@@ -25,13 +25,14 @@ exports.up = async function up(knex) {
       'access_requests_decided_idx',
     );
     // The report's activities: each activity and port ever asked for, and
-    // a probe for one active grant of each.
+    // a probe for one active grant of each among the requests not ended yet.
     table.index(
       [
         'legal_basis_register_id',
         'legal_basis_activity_id',
         'entity_ref',
         'output_port',
+        'ends_at',
       ],
       'access_requests_legal_basis_idx',
     );
@@ -59,6 +60,7 @@ exports.down = async function down(knex) {
         'legal_basis_activity_id',
         'entity_ref',
         'output_port',
+        'ends_at',
       ],
       'access_requests_legal_basis_idx',
     );

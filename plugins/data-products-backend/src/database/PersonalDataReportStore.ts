@@ -116,12 +116,17 @@ export class PersonalDataReportStore {
           .as('pairs'),
       )
       .whereExists(
-        this.activeAt(at)
+        // Driven from the pair's own requests (the legal-basis index), each
+        // checked in its own audit rows: never a walk of every approval.
+        db(`${REQUESTS} as r`)
           .select(db.raw('1'))
           .whereRaw('r.legal_basis_register_id = pairs.register_id')
           .whereRaw('r.legal_basis_activity_id = pairs.activity_id')
           .whereRaw('r.entity_ref = pairs.entity_ref')
-          .whereRaw('r.output_port = pairs.output_port'),
+          .whereRaw('r.output_port = pairs.output_port')
+          .where('r.ends_at', '>', at.getTime())
+          .whereExists(this.auditOf('approve', ['approve'], at))
+          .whereNotExists(this.auditOf('ended', ENDING, at)),
       )
       .select('register_id', 'activity_id', 'entity_ref', 'output_port')
       .orderBy(['register_id', 'activity_id', 'entity_ref', 'output_port']);
@@ -177,14 +182,20 @@ export class PersonalDataReportStore {
       .where('a.at', '<=', time)
       .whereNotNull('r.legal_basis_snapshot')
       .where('r.ends_at', '>', time)
-      .whereNotExists(ended =>
-        ended
-          .select(this.db.raw('1'))
-          .from(`${AUDIT} as c`)
-          .whereRaw('c.request_id = a.request_id')
-          .whereIn('c.action', ENDING)
-          .where('c.at', '<=', time),
-      );
+      .whereNotExists(this.auditOf('c', ENDING, at));
+  }
+
+  /**
+   * Audit rows (as `alias`) of request `r` with one of `actions` at or
+   * before `at`: a probe of the request's few rows. (`|| ''` keeps SQLite
+   * from walking every such action of the table by the action index.)
+   */
+  private auditOf(alias: string, actions: string[], at: Date) {
+    return this.db(`${AUDIT} as ${alias}`)
+      .select(this.db.raw('1'))
+      .whereRaw('??.request_id = r.id', [alias])
+      .whereIn(this.db.raw(`?? || ''`, [`${alias}.action`]), actions)
+      .where(`${alias}.at`, '<=', at.getTime());
   }
 }
 
