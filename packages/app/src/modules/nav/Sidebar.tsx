@@ -21,8 +21,15 @@ import {
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
+      // The marketplace's /data-products is the parent of the Insights and
+      // report pages; `end` keeps it from lighting up on those too.
       const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+        <SidebarItem
+          icon={() => item.icon}
+          to={item.href}
+          text={item.title}
+          end={item.href === '/data-products'}
+        />
       ));
 
       // Skipped items
