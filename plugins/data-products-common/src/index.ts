@@ -7,6 +7,7 @@
 export * from './entity/DataProductEntity';
 export * from './entity/isDataProductEntity';
 export * from './entity/relations';
+export * from './entity/catalogQuery';
 export * from './schema/validator';
 export * from './access';
 export * from './signals/accessRequestsSignal';

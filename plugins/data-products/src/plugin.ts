@@ -38,64 +38,69 @@ export const dataProductsPlugin = createPlugin({
 });
 
 /** Output ports of a DataProduct, for its overview tab. @public */
-export const EntityOutputPortsCard = dataProductsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOutputPortsCard',
-    component: {
-      lazy: () =>
-        import('./components/OutputPortsCard').then(m => m.OutputPortsCard),
-    },
-  }),
-);
+export const EntityOutputPortsCard: () => JSX.Element | null =
+  dataProductsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOutputPortsCard',
+      component: {
+        lazy: () =>
+          import('./components/OutputPortsCard').then(m => m.OutputPortsCard),
+      },
+    }),
+  );
 
 /** Purpose, usage, limitations and input ports of a DataProduct. @public */
-export const EntityDataProductDetailsCard = dataProductsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDataProductDetailsCard',
-    component: {
-      lazy: () =>
-        import('./components/DataProductDetailsCard').then(
-          m => m.DataProductDetailsCard,
-        ),
-    },
-  }),
-);
+export const EntityDataProductDetailsCard: () => JSX.Element | null =
+  dataProductsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductDetailsCard',
+      component: {
+        lazy: () =>
+          import('./components/DataProductDetailsCard').then(
+            m => m.DataProductDetailsCard,
+          ),
+      },
+    }),
+  );
 
 /** The data products a service produces, for a Component's overview. @public */
-export const EntityProducedDataProductsCard = dataProductsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityProducedDataProductsCard',
-    component: {
-      lazy: () =>
-        import('./components/ProducedDataProductsCard').then(
-          m => m.ProducedDataProductsCard,
-        ),
-    },
-  }),
-);
+export const EntityProducedDataProductsCard: () => JSX.Element =
+  dataProductsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityProducedDataProductsCard',
+      component: {
+        lazy: () =>
+          import('./components/ProducedDataProductsCard').then(
+            m => m.ProducedDataProductsCard,
+          ),
+      },
+    }),
+  );
 
 /** The Access tab of a DataProduct: the viewer's requests and grants, and a request form per port. @public */
-export const EntityAccessContent = dataProductsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAccessContent',
-    component: {
-      lazy: () => import('./components/AccessTab').then(m => m.AccessTab),
-    },
-  }),
-);
+export const EntityAccessContent: () => JSX.Element =
+  dataProductsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAccessContent',
+      component: {
+        lazy: () => import('./components/AccessTab').then(m => m.AccessTab),
+      },
+    }),
+  );
 
 /** The owners' Requests tab of a DataProduct: queue, decisions, grants. @public */
-export const EntityRequestsContent = dataProductsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityRequestsContent',
-    component: {
-      lazy: () => import('./components/RequestsTab').then(m => m.RequestsTab),
-    },
-  }),
-);
+export const EntityRequestsContent: () => JSX.Element =
+  dataProductsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityRequestsContent',
+      component: {
+        lazy: () => import('./components/RequestsTab').then(m => m.RequestsTab),
+      },
+    }),
+  );
 
 /** The Access inbox page: to review, my requests, my grants. @public */
-export const AccessInboxPage = dataProductsPlugin.provide(
+export const AccessInboxPage: () => JSX.Element = dataProductsPlugin.provide(
   createRoutableExtension({
     name: 'AccessInboxPage',
     component: () =>
@@ -107,17 +112,18 @@ export const AccessInboxPage = dataProductsPlugin.provide(
 );
 
 /** The data-product marketplace: facets, text search, a card per product. @public */
-export const DataProductMarketplacePage = dataProductsPlugin.provide(
-  createRoutableExtension({
-    name: 'DataProductMarketplacePage',
-    component: () =>
-      import('./components/Marketplace').then(m => m.MarketplacePage),
-    mountPoint: marketplaceRouteRef,
-  }),
-);
+export const DataProductMarketplacePage: () => JSX.Element =
+  dataProductsPlugin.provide(
+    createRoutableExtension({
+      name: 'DataProductMarketplacePage',
+      component: () =>
+        import('./components/Marketplace').then(m => m.MarketplacePage),
+      mountPoint: marketplaceRouteRef,
+    }),
+  );
 
 /** A data product's access figures of the last 90 days. @public */
-export const EntityInsightsCard = dataProductsPlugin.provide(
+export const EntityInsightsCard: () => JSX.Element = dataProductsPlugin.provide(
   createComponentExtension({
     name: 'EntityInsightsCard',
     component: {
@@ -130,7 +136,7 @@ export const EntityInsightsCard = dataProductsPlugin.provide(
 );
 
 /** The Insights page: decision times, rejection share, queue, per product. @public */
-export const InsightsPage = dataProductsPlugin.provide(
+export const InsightsPage: () => JSX.Element = dataProductsPlugin.provide(
   createRoutableExtension({
     name: 'InsightsPage',
     component: () =>
@@ -140,13 +146,14 @@ export const InsightsPage = dataProductsPlugin.provide(
 );
 
 /** The Art. 30 report page: who can read which personal data at a date. @public */
-export const PersonalDataAccessReportPage = dataProductsPlugin.provide(
-  createRoutableExtension({
-    name: 'PersonalDataAccessReportPage',
-    component: () =>
-      import(
-        './components/PersonalDataAccessReport/PersonalDataAccessReportPage'
-      ).then(m => m.PersonalDataAccessReportPage),
-    mountPoint: personalDataAccessReportRouteRef,
-  }),
-);
+export const PersonalDataAccessReportPage: () => JSX.Element =
+  dataProductsPlugin.provide(
+    createRoutableExtension({
+      name: 'PersonalDataAccessReportPage',
+      component: () =>
+        import(
+          './components/PersonalDataAccessReport/PersonalDataAccessReportPage'
+        ).then(m => m.PersonalDataAccessReportPage),
+      mountPoint: personalDataAccessReportRouteRef,
+    }),
+  );

@@ -1,8 +1,8 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  DATA_PRODUCT_KIND,
+  DATA_PRODUCT_TEXT_FIELDS,
+  dataProductCatalogQuery,
   holdsPersonalData,
   holdsSpecialCategories,
   isDataProductEntity,
@@ -10,50 +10,6 @@ import {
 } from '@datamesh-governance/plugin-data-products-common';
 import { actionUser } from './actionUser';
 import { ActionDeps } from './types';
-
-type QueryRequest = Extract<
-  NonNullable<Parameters<CatalogService['queryEntities']>[0]>,
-  { query?: unknown }
->;
-type Predicate = NonNullable<QueryRequest['query']>;
-
-// The marketplace's facets (plugins/data-products, marketplaceFilters.ts),
-// as catalog predicates. The catalog flattens arrays of objects, so a
-// condition on `spec.outputPorts.x` matches a product with any such port.
-const PORTS = 'spec.outputPorts';
-const personalDataPorts: Predicate = {
-  $any: [
-    { [`${PORTS}.classification`]: { $in: ['personal', 'sensitive'] } },
-    { [`${PORTS}.personalData.directIdentifiers`]: 'true' },
-    { [`${PORTS}.personalData.specialCategories`]: 'true' },
-  ],
-};
-const personalData: Record<string, Predicate> = {
-  none: { $not: personalDataPorts },
-  personal: personalDataPorts,
-  special: { [`${PORTS}.personalData.specialCategories`]: 'true' },
-};
-const accessMode: Record<string, Predicate> = {
-  auto: { [`${PORTS}.access.approval`]: 'auto' },
-  // A port without an access block needs the owner's approval.
-  required: {
-    $any: [
-      { [`${PORTS}.access.approval`]: 'required' },
-      { [`${PORTS}.access.approval`]: { $exists: false } },
-    ],
-  },
-};
-const textFields = [
-  'metadata.name',
-  'metadata.title',
-  'metadata.description',
-  'spec.purpose',
-  `${PORTS}.name`,
-  `${PORTS}.description`,
-];
-
-const oneOf = (field: string, values?: string[]) =>
-  values?.length ? ({ [field]: { $in: values } } as Predicate) : undefined;
 
 /** `find-data-products`: the marketplace's search, as the caller sees the catalog. */
 export function registerFindDataProducts(
@@ -143,26 +99,20 @@ To ask for access to a port, use request-access with the product's entityRef and
     },
     action: async ({ input, credentials }) => {
       await actionUser(deps, credentials);
-      const conditions = [
-        { kind: DATA_PRODUCT_KIND },
-        oneOf('spec.domain', input.domain),
-        oneOf('spec.owner', input.owner),
-        oneOf(`${PORTS}.classification`, input.classification),
-        input.personalData?.length
-          ? { $any: input.personalData.map(v => personalData[v]) }
-          : undefined,
-        input.accessMode?.length
-          ? { $any: input.accessMode.map(v => accessMode[v]) }
-          : undefined,
-      ].filter((c): c is Predicate => c !== undefined);
       const text = input.text?.trim();
       const page = await deps.catalog.queryEntities(
         input.cursor
           ? { cursor: input.cursor, limit: input.limit }
           : {
-              query: { $all: conditions },
+              query: dataProductCatalogQuery({
+                domain: input.domain,
+                owner: input.owner,
+                classification: input.classification,
+                personalData: input.personalData,
+                access: input.accessMode,
+              }),
               fullTextFilter: text
-                ? { term: text, fields: textFields }
+                ? { term: text, fields: DATA_PRODUCT_TEXT_FIELDS }
                 : undefined,
               orderFields: { field: 'metadata.name', order: 'asc' },
               limit: input.limit,

@@ -194,7 +194,10 @@ export class PersonalDataReportStore {
     return this.db(`${AUDIT} as ${alias}`)
       .select(this.db.raw('1'))
       .whereRaw('??.request_id = r.id', [alias])
-      .whereIn(this.db.raw(`?? || ''`, [`${alias}.action`]), actions)
+      .whereRaw(`?? || '' in (${actions.map(() => '?').join(', ')})`, [
+        `${alias}.action`,
+        ...actions,
+      ])
       .where(`${alias}.at`, '<=', at.getTime());
   }
 }

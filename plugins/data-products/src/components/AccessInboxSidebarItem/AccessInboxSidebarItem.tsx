@@ -15,6 +15,8 @@ function badgeText(count: { value: number; more: boolean }) {
  * The sidebar link to the Access inbox with a badge counting the requests
  * waiting for the signed-in user; no badge at zero or when counting failed.
  * Its accessible name says the count: "Access inbox, 3 waiting".
+ *
+ * @public
  */
 export function AccessInboxSidebarItem(props: {
   text?: string;

@@ -9,6 +9,8 @@ import { useOptionalRouteLink } from '../shared/useOptionalRouteLink';
 /**
  * The sidebar link to the Art. 30 report, shown only to those allowed to
  * read it (the backend checks again).
+ *
+ * @public
  */
 export function PersonalDataAccessReportSidebarItem(props: {
   text?: string;
