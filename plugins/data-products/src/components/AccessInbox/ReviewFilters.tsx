@@ -7,6 +7,7 @@ import TextField from '@material-ui/core/TextField';
 import { DATA_PRODUCT_KIND } from '@datamesh-governance/plugin-data-products-common';
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { useReadableLabel } from '../shared/useReadableLabel';
 import { ageOptions, ReviewFilter, sortOptions } from './reviewFilters';
 
 const statuses = [
@@ -25,13 +26,17 @@ function FilterSelect(props: {
   helperText?: string;
   children: ReactNode;
 }) {
+  const classes = useReadableLabel();
   return (
     <TextField
+      // An id ties the label to the select, so it is named "Status pending".
+      id={`review-filter-${props.label.toLowerCase().replace(/\W+/g, '-')}`}
       select
       label={props.label}
       value={props.value}
       onChange={e => props.onChange(e.target.value)}
       helperText={props.helperText}
+      InputLabelProps={{ className: classes.label }}
       variant="outlined"
       size="small"
       style={{ minWidth: 180 }}

@@ -21,6 +21,7 @@ import { CancelRequestButton } from './CancelRequestButton';
 import { HistoryButton } from '../RequestHistory/HistoryButton';
 import { openHistoryFromRow } from '../RequestHistory/openHistoryFromRow';
 import { formatAge, formatDate } from '../shared/dates';
+import { useResponsiveTable } from '../shared/useResponsiveTable';
 import type { YourAccess } from './useYourAccess';
 import type { Viewer } from './useViewer';
 
@@ -35,56 +36,71 @@ function YourAccessRows(props: {
   onChange: () => void;
 }) {
   const { requests, viewer, onChange } = props;
+  const classes = useResponsiveTable();
   return (
-    <Table size="small" aria-label="Your access to this product">
-      <TableHead>
-        <TableRow>
-          <TableCell>Port</TableCell>
-          <TableCell>For</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Ends</TableCell>
-          <TableCell>Owners' reason</TableCell>
-          <TableCell>Requested</TableCell>
-          <TableCell />
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {requests.map(request => {
-          const status = effectiveStatus(request);
-          return (
-            <TableRow
-              key={request.id}
-              aria-label={`${request.outputPort} ${status}`}
-              hover
-              style={{ cursor: 'pointer' }}
-              onClick={openHistoryFromRow}
-            >
-              <TableCell>{request.outputPort}</TableCell>
-              <TableCell>{parseEntityRef(request.subjectRef).name}</TableCell>
-              <TableCell>
-                <AccessStatus status={status} />
-                {request.provisioning && <ProvisioningCell request={request} />}
-              </TableCell>
-              <TableCell>{formatDate(request.endsAt)}</TableCell>
-              <TableCell>{reasonOf(request) ?? ''}</TableCell>
-              <TableCell title={request.createdAt}>
-                {formatAge(request.createdAt)}
-              </TableCell>
-              <TableCell>
-                <HistoryButton request={request} />
-                {status === 'pending' &&
-                  request.requesterRef === viewer.userRef && (
-                    <CancelRequestButton
-                      request={request}
-                      onCancelled={onChange}
-                    />
+    <div className={classes.scroll}>
+      <Table
+        size="small"
+        aria-label="Your access to this product"
+        className={classes.table}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Port</TableCell>
+            <TableCell>For</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Ends</TableCell>
+            <TableCell>Owners' reason</TableCell>
+            <TableCell>Requested</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {requests.map(request => {
+            const status = effectiveStatus(request);
+            return (
+              <TableRow
+                key={request.id}
+                aria-label={`${request.outputPort} ${status}`}
+                hover
+                style={{ cursor: 'pointer' }}
+                onClick={openHistoryFromRow}
+              >
+                <TableCell data-label="Port">{request.outputPort}</TableCell>
+                <TableCell data-label="For">
+                  {parseEntityRef(request.subjectRef).name}
+                </TableCell>
+                <TableCell data-label="Status">
+                  <AccessStatus status={status} />
+                  {request.provisioning && (
+                    <ProvisioningCell request={request} />
                   )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+                </TableCell>
+                <TableCell data-label="Ends">
+                  {formatDate(request.endsAt)}
+                </TableCell>
+                <TableCell data-label="Owners' reason">
+                  {reasonOf(request) ?? ''}
+                </TableCell>
+                <TableCell title={request.createdAt} data-label="Requested">
+                  {formatAge(request.createdAt)}
+                </TableCell>
+                <TableCell>
+                  <HistoryButton request={request} />
+                  {status === 'pending' &&
+                    request.requesterRef === viewer.userRef && (
+                      <CancelRequestButton
+                        request={request}
+                        onCancelled={onChange}
+                      />
+                    )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
 

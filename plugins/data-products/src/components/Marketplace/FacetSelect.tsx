@@ -2,7 +2,7 @@ import Checkbox from '@material-ui/core/Checkbox';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import { useReadableLabel } from './useReadableLabel';
+import { useReadableLabel } from '../shared/useReadableLabel';
 
 export type FacetOption = { value: string; label: string; count?: number };
 

@@ -3,7 +3,7 @@ import TextField from '@material-ui/core/TextField';
 import SearchIcon from '@material-ui/icons/Search';
 import { useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
-import { useReadableLabel } from './useReadableLabel';
+import { useReadableLabel } from '../shared/useReadableLabel';
 
 /**
  * The text search; it reports what was typed once typing pauses, and follows

@@ -9,6 +9,7 @@ import type { AccessRequest } from '@datamesh-governance/plugin-data-products-co
 import { ReactNode } from 'react';
 import { HistoryButton } from '../RequestHistory/HistoryButton';
 import { openHistoryFromRow } from '../RequestHistory/openHistoryFromRow';
+import { useResponsiveTable } from '../shared/useResponsiveTable';
 import { describeRequest } from './describeRequest';
 import { RequestColumn } from './requestColumns';
 
@@ -33,6 +34,7 @@ export function AccessRequestTable(props: {
   selection?: RequestSelection;
 }) {
   const { requests, columns, actions, selection } = props;
+  const classes = useResponsiveTable();
   const selectable = selection ? requests.filter(selection.isSelectable) : [];
   const allSelected =
     selectable.length > 0 &&
@@ -47,68 +49,72 @@ export function AccessRequestTable(props: {
   };
 
   return (
-    <Table size="small" aria-label={props.label}>
-      <TableHead>
-        <TableRow>
-          {selection && (
-            <TableCell padding="checkbox">
-              <Checkbox
-                inputProps={{ 'aria-label': 'Select all on this page' }}
-                checked={allSelected}
-                indeterminate={!allSelected && selection.selected.size > 0}
-                disabled={selectable.length === 0}
-                onChange={() =>
-                  selection.onChange(
-                    new Set(allSelected ? [] : selectable.map(r => r.id)),
-                  )
-                }
-              />
-            </TableCell>
-          )}
-          {columns.map(column => (
-            <TableCell key={column.title}>{column.title}</TableCell>
-          ))}
-          <TableCell>Actions</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {requests.map(request => (
-          <TableRow
-            key={request.id}
-            aria-label={describeRequest(request)}
-            hover
-            style={{ cursor: 'pointer' }}
-            onClick={openHistoryFromRow}
-          >
+    <div className={classes.scroll}>
+      <Table size="small" aria-label={props.label} className={classes.table}>
+        <TableHead>
+          <TableRow>
             {selection && (
               <TableCell padding="checkbox">
                 <Checkbox
-                  inputProps={{
-                    'aria-label': `Select ${describeRequest(request)}`,
-                  }}
-                  checked={selection.selected.has(request.id)}
-                  disabled={!selection.isSelectable(request)}
-                  onChange={() => toggle(request.id)}
+                  inputProps={{ 'aria-label': 'Select all on this page' }}
+                  checked={allSelected}
+                  indeterminate={!allSelected && selection.selected.size > 0}
+                  disabled={selectable.length === 0}
+                  onChange={() =>
+                    selection.onChange(
+                      new Set(allSelected ? [] : selectable.map(r => r.id)),
+                    )
+                  }
                 />
               </TableCell>
             )}
             {columns.map(column => (
-              <TableCell key={column.title}>{column.render(request)}</TableCell>
+              <TableCell key={column.title}>{column.title}</TableCell>
             ))}
-            <TableCell>
-              <Box
-                display="flex"
-                flexWrap="wrap"
-                alignItems="center"
-                style={{ gap: 8 }}
-              >
-                <HistoryButton request={request} />
-                {actions?.(request)}
-              </Box>
-            </TableCell>
+            <TableCell>Actions</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {requests.map(request => (
+            <TableRow
+              key={request.id}
+              aria-label={describeRequest(request)}
+              hover
+              style={{ cursor: 'pointer' }}
+              onClick={openHistoryFromRow}
+            >
+              {selection && (
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    inputProps={{
+                      'aria-label': `Select ${describeRequest(request)}`,
+                    }}
+                    checked={selection.selected.has(request.id)}
+                    disabled={!selection.isSelectable(request)}
+                    onChange={() => toggle(request.id)}
+                  />
+                </TableCell>
+              )}
+              {columns.map(column => (
+                <TableCell key={column.title} data-label={column.title}>
+                  {column.render(request)}
+                </TableCell>
+              ))}
+              <TableCell>
+                <Box
+                  display="flex"
+                  flexWrap="wrap"
+                  alignItems="center"
+                  style={{ gap: 8 }}
+                >
+                  <HistoryButton request={request} />
+                  {actions?.(request)}
+                </Box>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }

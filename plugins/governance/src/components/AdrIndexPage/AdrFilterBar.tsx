@@ -2,10 +2,20 @@ import Grid from '@material-ui/core/Grid';
 import InputAdornment from '@material-ui/core/InputAdornment';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
 import SearchIcon from '@material-ui/icons/Search';
 import { AdrFilters } from './filterAdrs';
 
 type Option = { value: string; label: string };
+
+/**
+ * Labels in the primary text colour: a shrunk label sits on the page's grey
+ * background, where the theme's secondary text colour falls short of 4.5:1
+ * contrast (axe: color-contrast).
+ */
+const useReadableLabel = makeStyles(theme => ({
+  label: { color: theme.palette.text.primary },
+}));
 
 export type AdrFilterBarProps = {
   filters: AdrFilters;
@@ -18,6 +28,7 @@ export type AdrFilterBarProps = {
 /** Status, source and policy selects and a search box; the parent keeps them in the URL. */
 export function AdrFilterBar(props: AdrFilterBarProps) {
   const { filters, onChange } = props;
+  const classes = useReadableLabel();
   return (
     <Grid container spacing={2} alignItems="flex-end">
       <Grid item xs={12} md={3}>
@@ -27,6 +38,7 @@ export function AdrFilterBar(props: AdrFilterBarProps) {
           value={filters.q ?? ''}
           onChange={e => onChange('q', e.target.value)}
           fullWidth
+          InputLabelProps={{ className: classes.label }}
           InputProps={{
             startAdornment: (
               <InputAdornment position="start">
@@ -68,6 +80,7 @@ function FilterSelect(props: {
   options: Option[];
   onChange: (value: string) => void;
 }) {
+  const classes = useReadableLabel();
   return (
     <Grid item xs={12} sm={4} md={3}>
       <TextField
@@ -78,7 +91,7 @@ function FilterSelect(props: {
         onChange={e => props.onChange(e.target.value)}
         fullWidth
         SelectProps={{ displayEmpty: true }}
-        InputLabelProps={{ shrink: true }}
+        InputLabelProps={{ shrink: true, className: classes.label }}
       >
         <MenuItem value="">All</MenuItem>
         {props.options.map(option => (

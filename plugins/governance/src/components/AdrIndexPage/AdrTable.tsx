@@ -78,6 +78,9 @@ export function AdrTable(props: {
         paging: props.adrs.length > 20,
         pageSize: 20,
         padding: 'dense',
+        // Draggable headers wrap each sort button in another button (axe:
+        // nested-interactive); the columns have a fixed order anyway.
+        draggable: false,
       }}
       emptyContent={<Box padding={2}>No decisions match these filters.</Box>}
     />

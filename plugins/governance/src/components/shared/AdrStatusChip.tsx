@@ -2,17 +2,18 @@ import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import { AdrStatus } from '@datamesh-governance/plugin-governance-common';
 
+// Dark shades: white on the main ones falls short of 4.5:1 contrast (axe).
 const useStyles = makeStyles(theme => ({
   proposed: {
-    backgroundColor: theme.palette.info.main,
+    backgroundColor: theme.palette.info.dark,
     color: theme.palette.info.contrastText,
   },
   accepted: {
-    backgroundColor: theme.palette.success.main,
+    backgroundColor: theme.palette.success.dark,
     color: theme.palette.success.contrastText,
   },
   rejected: {
-    backgroundColor: theme.palette.error.main,
+    backgroundColor: theme.palette.error.dark,
     color: theme.palette.error.contrastText,
   },
   // Retired and unreadable decisions step back visually.
