@@ -221,6 +221,13 @@ describe('AccessTab', () => {
       ).toBeInTheDocument();
     });
 
+    it('moves focus into the form when it opens, to its first field', async () => {
+      backend();
+      await renderTab();
+      const form = await openForm('decisions_v1');
+      expect(form.getByRole('button', { name: /Access for/ })).toHaveFocus();
+    });
+
     it('reads the Art. 9(2) basis of a special-category port from the picked activity', async () => {
       backend();
       await renderTab(sickLeaveCases);
@@ -483,7 +490,7 @@ describe('AccessTab', () => {
       await fillValidRequest(form);
       await userEvent.click(form.getByRole('button', { name: 'Send request' }));
       expect(await form.findByRole('alert')).toHaveTextContent(
-        /cancel it or wait for its decision\. You find it under "Your access to this product" above\./,
+        'You already have an open request for decisions_v1 of benefit-decisions for you: cancel it or wait for the owners\' decision. You find it under "Your access to this product" above.',
       );
     });
   });

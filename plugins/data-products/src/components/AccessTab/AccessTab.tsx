@@ -57,6 +57,7 @@ function AccessTabContent(props: {
         <Grid item xs={12} md={6} key={port.name}>
           <PortAccessCard
             entityRef={entityRef}
+            productTitle={entity.metadata.title ?? entity.metadata.name}
             port={port}
             subjects={viewer.subjects}
             onCreated={access.retry}

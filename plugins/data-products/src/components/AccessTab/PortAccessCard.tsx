@@ -86,6 +86,7 @@ function CreatedAlert(props: { request: AccessRequest }) {
 /** One output port: what access to it takes, and the form that asks for it. */
 export function PortAccessCard(props: {
   entityRef: string;
+  productTitle: string;
   port: OutputPort;
   subjects: SubjectOption[];
   onCreated: () => void;
@@ -109,6 +110,7 @@ export function PortAccessCard(props: {
       {formOpen ? (
         <RequestAccessForm
           entityRef={entityRef}
+          productTitle={props.productTitle}
           port={port}
           subjects={subjects}
           onClose={() => setFormOpen(false)}

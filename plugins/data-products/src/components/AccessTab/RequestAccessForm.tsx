@@ -12,7 +12,7 @@ import {
   type OutputPort,
   type ProcessingActivity,
 } from '@datamesh-governance/plugin-data-products-common';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { dataProductsApiRef } from '../../api';
 import { Art9BasisField } from './Art9BasisField';
 import { utcDate } from '../shared/dates';
@@ -53,6 +53,8 @@ function subjectsFor(port: OutputPort, subjects: SubjectOption[]) {
  */
 export function RequestAccessForm(props: {
   entityRef: string;
+  /** The data product's title, for messages. */
+  productTitle: string;
   port: OutputPort;
   subjects: SubjectOption[];
   onCreated: (request: AccessRequest) => void;
@@ -61,6 +63,16 @@ export function RequestAccessForm(props: {
   const { entityRef, port, onCreated, onClose } = props;
   const classes = useStyles();
   const api = useApi(dataProductsApiRef);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form replaces the button that opened it: focus goes to its first
+  // field, not back to the page's start (keyboard and screen reader users).
+  useEffect(() => {
+    formRef.current
+      ?.querySelector<HTMLElement>(
+        'input:not([tabindex="-1"]):not([disabled]), textarea, [tabindex="0"]',
+      )
+      ?.focus();
+  }, []);
   const subjects = subjectsFor(port, props.subjects);
   const [values, setValues] = useState<RequestFormValues>(() => ({
     subjectRef: subjects[0]?.ref ?? '',
@@ -106,13 +118,20 @@ export function RequestAccessForm(props: {
     try {
       onCreated(await api.createRequest(checked.body, { idempotencyKey }));
     } catch (error) {
-      setErrors(errorsFromResponse(error));
+      setErrors(
+        errorsFromResponse(error, {
+          productTitle: props.productTitle,
+          port: port.name,
+          subjectLabel: subjects.find(s => s.ref === values.subjectRef)?.label,
+        }),
+      );
       setSubmitting(false);
     }
   };
 
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={submit}
       aria-label={`Request access to ${port.name}`}

@@ -180,16 +180,28 @@ describe('errorsFromResponse', () => {
     ).toEqual({ fields: { endsAt: 'Must be in the future' }, form: [] });
   });
 
-  it('tells what to do about a conflict, for the whole form', async () => {
-    const { fields, form } = errorsFromResponse(
-      await responseError(
-        409,
-        'You already have an open request for decisions_v1; cancel it or wait for its decision',
-      ),
+  it('tells what to do about a conflict, with the names the person knows', async () => {
+    const conflict = await responseError(
+      409,
+      'You already have an open request for decisions_v1 of dataproduct:default/benefit-decisions for group:default/team-x (0b5e0f6e-1c8e-4c1a-9d7a-2f7d1c9e4b11, pending); cancel it or wait for its decision',
     );
+    const { fields, form } = errorsFromResponse(conflict, {
+      productTitle: 'Benefit decisions',
+      port: 'decisions_v1',
+      subjectLabel: 'Group team-x',
+    });
     expect(fields).toEqual({});
-    expect(form[0]).toMatch(
-      /cancel it or wait.*under "Your access to this product"/,
+    expect(form).toEqual([
+      'You already have an open request for decisions_v1 of Benefit decisions for group team-x: cancel it or wait for the owners\' decision. You find it under "Your access to this product" above.',
+    ]);
+    expect(
+      errorsFromResponse(conflict, {
+        productTitle: 'Benefit decisions',
+        port: 'decisions_v1',
+        subjectLabel: 'Me (ada.analyst)',
+      }).form[0],
+    ).toMatch(
+      /^You already have an open request for decisions_v1 of Benefit decisions for you:/,
     );
   });
 

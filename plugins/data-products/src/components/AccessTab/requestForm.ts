@@ -122,21 +122,44 @@ export function validateRequestForm(options: {
   return { ok: true, body };
 }
 
+/** What the form asked for, in the words the person knows. */
+export type RequestNames = {
+  productTitle: string;
+  port: string;
+  /** The subject as the form lists it, e.g. "Me (ada)" or "Group team-x". */
+  subjectLabel?: string;
+};
+
+function forWhom(subjectLabel?: string) {
+  if (!subjectLabel) return '';
+  if (subjectLabel.startsWith('Me ')) return ' for you';
+  return ` for ${subjectLabel.charAt(0).toLowerCase()}${subjectLabel.slice(1)}`;
+}
+
 /**
  * Sorts an error of `createRequest` by field. A conflict (an open request
- * exists) and an Idempotency-Key reused with another body concern the form
- * as a whole and say what to do next.
+ * exists) concerns the form as a whole: it is told with the product's title
+ * and the port's name, not the backend's ids and entity refs, and says what
+ * to do next.
  */
-export function errorsFromResponse(error: unknown): RequestFormErrors {
+export function errorsFromResponse(
+  error: unknown,
+  names?: RequestNames,
+): RequestFormErrors {
   if (!ResponseError.is(error)) {
     return { fields: {}, form: [String((error as Error)?.message ?? error)] };
   }
   const message = error.body?.error?.message ?? error.message;
   if (error.statusCode === 409) {
+    const what = names
+      ? `You already have an open request for ${names.port} of ${
+          names.productTitle
+        }${forWhom(names.subjectLabel)}`
+      : 'You already have an open request for this port';
     return {
       fields: {},
       form: [
-        `${message}. You find it under "Your access to this product" above.`,
+        `${what}: cancel it or wait for the owners' decision. You find it under "Your access to this product" above.`,
       ],
     };
   }
