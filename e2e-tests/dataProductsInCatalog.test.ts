@@ -15,7 +15,7 @@ test('a data product shows its ports, and its producing service lists it', async
   );
   await expect(page.getByText('Output ports', { exact: true })).toBeVisible();
   await expect(page.getByTestId('output-port-decisions_v1')).toContainText(
-    'Owner approval, max P90D',
+    'Owner approval, up to 90 days',
   );
   await expect(page.getByTestId('output-port-decisions_v1')).toContainText(
     'Direct identifiers',

@@ -18,7 +18,9 @@ describe('OutputPortsCard', () => {
     expect(personal.getByText('v1.2.0')).toBeInTheDocument();
     expect(personal.getByText('Direct identifiers')).toBeInTheDocument();
     expect(personal.getByText('Freshness 1 d')).toBeInTheDocument();
-    expect(personal.getByText('Owner approval, max P90D')).toBeInTheDocument();
+    expect(
+      personal.getByText('Owner approval, up to 90 days'),
+    ).toBeInTheDocument();
     expect(
       personal.getByRole('link', { name: /decisions_v1\.yaml/ }),
     ).toHaveAttribute('href', 'https://schemas.example/decisions_v1.yaml');

@@ -49,7 +49,7 @@ describe('port descriptions', () => {
       describeAccess(
         port({ access: { approval: 'required', maxDuration: 'P30D' } }),
       ),
-    ).toBe('Owner approval, max P30D');
+    ).toBe('Owner approval, up to 30 days');
     expect(describeAccess(port({}))).toBe('Owner approval');
   });
 });

@@ -2,6 +2,7 @@ import {
   holdsPersonalData,
   OutputPort,
 } from '@datamesh-governance/plugin-data-products-common';
+import { humanDuration } from './dates';
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -31,11 +32,11 @@ export function describeSla(port: OutputPort): string {
   );
 }
 
-/** "Owner approval, max P90D" or "Automatic". */
+/** "Owner approval, up to 90 days" or "Automatic". */
 export function describeAccess(port: OutputPort): string {
   const mode =
     port.access?.approval === 'auto' ? 'Automatic' : 'Owner approval';
   return port.access?.maxDuration
-    ? `${mode}, max ${port.access.maxDuration}`
+    ? `${mode}, up to ${humanDuration(port.access.maxDuration)}`
     : mode;
 }

@@ -8,12 +8,19 @@ import { rootRouteRef } from '../../routes';
 import { AdrStatusChip } from '../shared/AdrStatusChip';
 import { TeamDecisionChip } from '../shared/TeamDecisionChip';
 
+/** What an ADR's date means: a proposal is not decided yet. */
+function dateLabel(status: Adr['status']) {
+  if (status === 'proposed') return 'Proposed';
+  if (status === 'unknown') return 'Dated';
+  return 'Decided';
+}
+
 /** Title, status, whose decision it is, date, deciders and where the file lives. */
 export function AdrHeader(props: { adr: Adr }) {
   const { adr } = props;
   const indexRoute = useRouteRef(rootRouteRef);
   const facts = [
-    adr.date && `Decided ${adr.date}`,
+    adr.date && `${dateLabel(adr.status)} ${adr.date}`,
     adr.deciders.length > 0 && `Deciders: ${adr.deciders.join(', ')}`,
   ].filter(Boolean);
   return (

@@ -209,6 +209,16 @@ describe('AdrPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('dates a proposed ADR as proposed, not decided', async () => {
+    serveAdr(maxDurationAdr);
+    await renderGovernancePage(`/governance/adrs/${maxDurationAdr.id}`);
+
+    expect(
+      await screen.findByText(new RegExp(`^Proposed ${maxDurationAdr.date}`)),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Decided/)).not.toBeInTheDocument();
+  });
+
   it("marks a team's decision in the header", async () => {
     serveAdr(teamAdr);
     await renderGovernancePage(`/governance/adrs/${teamAdr.id}`);
