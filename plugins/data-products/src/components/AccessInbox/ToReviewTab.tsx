@@ -17,13 +17,26 @@ import {
 import { BulkAction, BulkDecisionBar } from './BulkDecisionBar';
 import { BulkDecisionResults, BulkOutcome } from './BulkDecisionResults';
 import { ReviewFilters } from './ReviewFilters';
-import { defaultReviewFilter, ReviewFilter, toQuery } from './reviewFilters';
+import { useSearchParams } from 'react-router-dom';
+import {
+  filterFromParams,
+  isDefaultFilter,
+  paramsFromFilter,
+  ReviewFilter,
+  toQuery,
+} from './reviewFilters';
 
 /** Requests for every product the signed-in user owns or approves for. */
 export function ToReviewTab() {
   const api = useApi(dataProductsApiRef);
   const identity = useSignedInIdentity();
-  const [filter, setFilter] = useState<ReviewFilter>(defaultReviewFilter);
+  // The filter lives in the URL: a reload, a shared link and back keep it.
+  const [params, setParams] = useSearchParams();
+  const paramsText = params.toString();
+  const filter = useMemo(
+    () => filterFromParams(new URLSearchParams(paramsText)),
+    [paramsText],
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<BulkOutcome>();
 
@@ -40,7 +53,7 @@ export function ToReviewTab() {
 
   const changeFilter = (next: ReviewFilter) => {
     setSelected(new Set());
-    setFilter(next);
+    setParams(paramsFromFilter(next));
   };
 
   const decideSelected = async (bulk: BulkAction) => {
@@ -83,7 +96,7 @@ export function ToReviewTab() {
       <KeysetListView
         list={list}
         empty={
-          filter === defaultReviewFilter ? (
+          isDefaultFilter(filter) ? (
             <EmptyState
               missing="data"
               title="Nothing waits for you"
@@ -109,7 +122,9 @@ export function ToReviewTab() {
               c.legalBasis,
               c.endsAt,
               c.age,
-              c.status,
+              // Every row is pending under the default filter: the room goes
+              // to the other columns, so the table fits a 1280 px window.
+              ...(filter.status === 'pending' ? [] : [c.status]),
             ]}
             selection={{ selected, onChange: setSelected, isSelectable }}
             actions={request =>

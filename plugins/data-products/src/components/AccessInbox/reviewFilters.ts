@@ -54,3 +54,61 @@ export function toQuery(
     order,
   };
 }
+
+const statusValues: ReviewFilter['status'][] = [
+  'any',
+  'pending',
+  'approved',
+  'rejected',
+  'cancelled',
+  'expired',
+  'revoked',
+];
+
+function oneOf<T>(values: readonly T[], raw: string | null, fallback: T): T {
+  return values.find(v => String(v) === raw) ?? fallback;
+}
+
+/**
+ * The filter a URL's query names (`?product=…&status=…&age=…&sort=…`); what
+ * is missing or unknown takes its default, so an old link still opens.
+ */
+export function filterFromParams(params: URLSearchParams): ReviewFilter {
+  return {
+    entityRef: params.get('product') ?? defaultReviewFilter.entityRef,
+    status: oneOf(
+      statusValues,
+      params.get('status'),
+      defaultReviewFilter.status,
+    ),
+    ageDays: oneOf(
+      ageOptions.map(o => o.days),
+      params.get('age'),
+      defaultReviewFilter.ageDays,
+    ),
+    sort: oneOf(
+      sortOptions.map(o => o.value),
+      params.get('sort'),
+      defaultReviewFilter.sort,
+    ),
+  };
+}
+
+/** The query for a filter: only what differs from the default. */
+export function paramsFromFilter(filter: ReviewFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.entityRef) params.set('product', filter.entityRef);
+  if (filter.status !== defaultReviewFilter.status) {
+    params.set('status', filter.status);
+  }
+  if (filter.ageDays !== defaultReviewFilter.ageDays) {
+    params.set('age', String(filter.ageDays));
+  }
+  if (filter.sort !== defaultReviewFilter.sort) params.set('sort', filter.sort);
+  return params;
+}
+
+/** Whether nothing narrows the list beyond what waits for a decision. */
+export function isDefaultFilter(filter: ReviewFilter): boolean {
+  return paramsFromFilter(filter).toString() === '';
+}
