@@ -14,8 +14,13 @@ export const { values: args } = parseArgs({
     check: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     out: { type: 'string' },
+    skip: { type: 'string' },
   },
 });
+/** Call ids to leave out, e.g. the slow aggregates when only the lists matter. */
+export const skippedCalls = new Set(
+  (args.skip ?? '').split(',').filter(Boolean),
+);
 const number = (value, fallback) =>
   value === undefined ? fallback : Number(value);
 export const sizes = (args.sizes ?? (args.ci ? '1000,10000' : '1000,100000'))

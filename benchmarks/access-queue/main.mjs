@@ -9,7 +9,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
-import { args, databases, options, pgConnection, sizes } from './args.mjs';
+import {
+  args,
+  databases,
+  options,
+  pgConnection,
+  sizes,
+  skippedCalls,
+} from './args.mjs';
 import { startBenchBackend, waitForCatalog } from './backend.mjs';
 import { measureBulkDecision, pickBulkIds } from './bulk.mjs';
 import { measuredCalls } from './calls.mjs';
@@ -113,7 +120,7 @@ async function benchmarkDatabase(db, now) {
     for (const target of targets) {
       const { calls, skipped } = await resolveCalls(
         target.baseUrl,
-        measuredCalls(now),
+        measuredCalls(now).filter(call => !skippedCalls.has(call.id)),
       );
       target.calls = calls;
       if (skipped.length) {
