@@ -31,7 +31,7 @@ export function PendingRequestActions(props: {
   const name = describeRequest(request);
 
   return (
-    <Box display="flex" style={{ gap: 8 }}>
+    <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
       <DecisionButton
         label="Approve"
         ariaLabel={`Approve ${name}`}
