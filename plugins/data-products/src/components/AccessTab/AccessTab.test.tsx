@@ -476,6 +476,43 @@ describe('AccessTab', () => {
       expect(seen.posts[1].idempotencyKey).toBe(seen.posts[0].idempotencyKey);
     });
 
+    it('shows a pending request for a port in place of asking again for the same subject', async () => {
+      backend({
+        requests: [
+          accessRequest({
+            entityRef: 'dataproduct:default/sick-leave-cases',
+            outputPort: 'cases_v1',
+          }),
+        ],
+      });
+      await renderTab(sickLeaveCases);
+      expect(
+        await screen.findByText(
+          /Your request for Me \(ada.analyst\) of .+ is waiting for the owners/,
+        ),
+      ).toBeInTheDocument();
+      // cases_v1 is for people only: nobody is left to ask for.
+      expect(
+        screen.queryByRole('button', { name: 'Request access to cases_v1' }),
+      ).not.toBeInTheDocument();
+    });
+
+    it('offers the other subjects when one has a request pending', async () => {
+      backend({ requests: [accessRequest()] });
+      await renderTab();
+      await screen.findByText(/Your request for Me \(ada.analyst\)/);
+      const form = await openForm('decisions_v1');
+      expect(
+        form.getByRole('button', { name: /Access for/ }),
+      ).toHaveTextContent('Group team-analytics');
+      await userEvent.click(form.getByRole('button', { name: /Access for/ }));
+      expect(
+        await screen.findByRole('option', {
+          name: /Me \(ada.analyst\) \(request pending\)/,
+        }),
+      ).toHaveAttribute('aria-disabled', 'true');
+    });
+
     it('says what to do when an open request exists already', async () => {
       backend({
         create: () =>

@@ -60,6 +60,9 @@ function AccessTabContent(props: {
             productTitle={entity.metadata.title ?? entity.metadata.name}
             port={port}
             subjects={viewer.subjects}
+            pending={(access.value?.items ?? []).filter(
+              r => r.outputPort === port.name && r.status === 'pending',
+            )}
             onCreated={access.retry}
           />
         </Grid>

@@ -83,15 +83,44 @@ function CreatedAlert(props: { request: AccessRequest }) {
   );
 }
 
+/**
+ * The viewer's requests for this port that wait for the owners: shown in
+ * place of asking again (the backend would refuse a second one).
+ */
+function PendingAlert(props: {
+  pending: AccessRequest[];
+  subjects: SubjectOption[];
+}) {
+  const labelOf = (ref: string) =>
+    props.subjects.find(s => s.ref === ref)?.label ?? ref;
+  return (
+    <Alert severity="info" style={{ marginTop: 16 }}>
+      {props.pending.map(r => (
+        <div key={r.id}>
+          Your request for {labelOf(r.subjectRef)} of {formatDate(r.createdAt)}{' '}
+          is waiting for the owners.
+        </div>
+      ))}
+    </Alert>
+  );
+}
+
 /** One output port: what access to it takes, and the form that asks for it. */
 export function PortAccessCard(props: {
   entityRef: string;
   productTitle: string;
   port: OutputPort;
   subjects: SubjectOption[];
+  /** The viewer's pending requests for this port. */
+  pending?: AccessRequest[];
   onCreated: () => void;
 }) {
-  const { entityRef, port, subjects, onCreated } = props;
+  const { entityRef, port, subjects, onCreated, pending = [] } = props;
+  const pendingRefs = pending.map(r => r.subjectRef);
+  const allowed = port.access?.subjectTypes ?? ['user', 'group', 'service'];
+  const canAskAgain = subjects.some(
+    s => allowed.includes(s.type) && !pendingRefs.includes(s.ref),
+  );
   const [formOpen, setFormOpen] = useState(false);
   const [created, setCreated] = useState<AccessRequest>();
 
@@ -107,12 +136,16 @@ export function PortAccessCard(props: {
     >
       <PortFacts port={port} />
       {created && !formOpen && <CreatedAlert request={created} />}
+      {!created && !formOpen && pending.length > 0 && (
+        <PendingAlert pending={pending} subjects={subjects} />
+      )}
       {formOpen ? (
         <RequestAccessForm
           entityRef={entityRef}
           productTitle={props.productTitle}
           port={port}
           subjects={subjects}
+          pendingSubjectRefs={pendingRefs}
           onClose={() => setFormOpen(false)}
           onCreated={request => {
             setCreated(request);
@@ -121,15 +154,17 @@ export function PortAccessCard(props: {
           }}
         />
       ) : (
-        <Button
-          variant="outlined"
-          color="primary"
-          style={{ marginTop: 16 }}
-          aria-label={`Request access to ${port.name}`}
-          onClick={() => setFormOpen(true)}
-        >
-          Request access
-        </Button>
+        canAskAgain && (
+          <Button
+            variant="outlined"
+            color="primary"
+            style={{ marginTop: 16 }}
+            aria-label={`Request access to ${port.name}`}
+            onClick={() => setFormOpen(true)}
+          >
+            Request access
+          </Button>
+        )
       )}
     </InfoCard>
   );

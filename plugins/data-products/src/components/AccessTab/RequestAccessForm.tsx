@@ -57,6 +57,8 @@ export function RequestAccessForm(props: {
   productTitle: string;
   port: OutputPort;
   subjects: SubjectOption[];
+  /** Subjects with a request for this port waiting already: not offered. */
+  pendingSubjectRefs?: string[];
   onCreated: (request: AccessRequest) => void;
   onClose: () => void;
 }) {
@@ -75,7 +77,8 @@ export function RequestAccessForm(props: {
   }, []);
   const subjects = subjectsFor(port, props.subjects);
   const [values, setValues] = useState<RequestFormValues>(() => ({
-    subjectRef: subjects[0]?.ref ?? '',
+    subjectRef:
+      subjects.find(s => !props.pendingSubjectRefs?.includes(s.ref))?.ref ?? '',
     purpose: '',
     endsAt: defaultEndDate(port, new Date()),
     acceptTerms: false,
@@ -140,6 +143,7 @@ export function RequestAccessForm(props: {
       <SubjectField
         id={id('subject')}
         options={subjects}
+        pendingRefs={props.pendingSubjectRefs}
         value={values.subjectRef}
         onChange={ref => set('subjectRef', ref)}
         error={errors.fields.subjectRef}

@@ -6,6 +6,8 @@ import type { SubjectOption } from './useViewer';
 export function SubjectField(props: {
   id: string;
   options: SubjectOption[];
+  /** Subjects whose request for this port waits already. */
+  pendingRefs?: string[];
   value: string;
   onChange: (ref: string) => void;
   error?: string;
@@ -32,8 +34,13 @@ export function SubjectField(props: {
       helperText={helperText}
     >
       {options.map(option => (
-        <MenuItem key={option.ref} value={option.ref}>
+        <MenuItem
+          key={option.ref}
+          value={option.ref}
+          disabled={props.pendingRefs?.includes(option.ref)}
+        >
           {option.label}
+          {props.pendingRefs?.includes(option.ref) && ' (request pending)'}
         </MenuItem>
       ))}
     </TextField>
