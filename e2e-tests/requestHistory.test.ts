@@ -25,26 +25,28 @@ test('the history of an approved, then revoked request shows both events with th
 }) => {
   const approval = `Covered by B123 (${run}-approved)`;
   const revocation = `The follow-up study ended (${run}-revoked)`;
-  const ada = await pageFor(browser, 'Ada Analyst');
+  // Frida asks: no other journey files requests as her, so she has no open
+  // request for this port on a portal the journeys share.
+  const frida = await pageFor(browser, 'Frida Follow-up');
   const olav = await pageFor(browser, 'Olav Owner');
 
-  // Ada asks for access to decisions_v1 for herself.
-  await ada.goto(`${product}/access`);
-  await ada
+  // Frida asks for access to decisions_v1 for herself.
+  await frida.goto(`${product}/access`);
+  await frida
     .getByRole('button', { name: 'Request access to decisions_v1' })
     .click();
-  const form = ada.getByRole('form', {
+  const form = frida.getByRole('form', {
     name: 'Request access to decisions_v1',
   });
   await form
     .getByLabel('Purpose')
     .fill(`Follow-up of young job seekers (${run}-history)`);
   await form.getByLabel('Legal basis: processing activity').fill('B12');
-  await ada.getByRole('option', { name: /B123/ }).click();
+  await frida.getByRole('option', { name: /B123/ }).click();
   await form.getByLabel('I accept the terms of use').check();
   await form.getByRole('button', { name: 'Send request' }).click();
   await expect(
-    ada.getByText('waiting for the owners', { exact: false }),
+    frida.getByText('waiting for the owners', { exact: false }),
   ).toBeVisible();
 
   // Olav approves it with a reason, then revokes it with another.
@@ -68,9 +70,9 @@ test('the history of an approved, then revoked request shows both events with th
   const grant = olav
     .getByRole('table', { name: 'Active grants' })
     .getByRole('row')
-    .filter({ has: olav.getByRole('link', { name: 'Ada Analyst' }) })
+    .filter({ has: olav.getByRole('link', { name: 'Frida Follow-up' }) })
     .first();
-  // Several grants to Ada may exist on a reused portal: revoke this run's,
+  // Several grants to Frida may exist on a reused portal: revoke this run's,
   // found by its history's approval reason.
   const grants = olav
     .getByRole('table', { name: 'Active grants' })
@@ -106,11 +108,11 @@ test('the history of an approved, then revoked request shows both events with th
   await expect(closed).toContainText('Approved by Olav Owner');
   await expect(closed).toContainText(`Revoked by Olav Owner${revocation}`);
 
-  // Its history: requested by Ada, approved and revoked by Olav, in order,
+  // Its history: requested by Frida, approved and revoked by Olav, in order,
   // each with its reason; focus returns to the History button on close.
   const { drawer, events } = await openHistory(olav, closed);
   await expect(events.filter({ hasText: /^Requested/ })).toContainText(
-    'by Ada Analyst',
+    'by Frida Follow-up',
   );
   const approved = events.filter({ hasText: /^Approved/ });
   await expect(approved).toContainText('by Olav Owner');
@@ -130,13 +132,13 @@ test('the history of an approved, then revoked request shows both events with th
     closed.getByRole('button', { name: /^History of request/ }),
   ).toBeFocused();
 
-  // Ada reads the same history from her Access tab.
-  await ada.goto(`${product}/access`);
-  const mine = ada
+  // Frida reads the same history from her Access tab.
+  await frida.goto(`${product}/access`);
+  const mine = frida
     .getByRole('table', { name: 'Your access to this product' })
     .getByRole('row')
     .filter({ hasText: revocation });
-  const own = await openHistory(ada, mine);
+  const own = await openHistory(frida, mine);
   await expect(own.events.filter({ hasText: /^Revoked/ })).toContainText(
     `Reason: ${revocation}`,
   );
