@@ -2,6 +2,14 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 
 export interface Config {
   governance?: {
+    forum?: {
+      /**
+       * The group that decides the ground rules, e.g.
+       * `group:default/governance-forum`. Its members are told of proposed
+       * ADRs and their due dates; only they link or close raised problems.
+       */
+      group?: string;
+    };
     adrs?: {
       /**
        * Folders of ADRs (Markdown, MADR v2 or v3). Each `target` is a folder
