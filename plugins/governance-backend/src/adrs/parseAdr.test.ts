@@ -46,6 +46,34 @@ describe('parseAdr', () => {
     ]);
   });
 
+  it("reads a proposal's due date, problems and proposer, and leaves out values of the wrong shape", () => {
+    const parse = (frontMatter: string) => {
+      const parsed = parseAdr('proposals', {
+        fileName: '0009-x.md',
+        url: 'governance/proposals/0009-x.md',
+        content: `---\nstatus: proposed\n${frontMatter}\n---\n\n# X\n`,
+      });
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.adr;
+    };
+    expect(
+      parse(
+        "opinions-due: 2026-12-15\nproblems: ['12', 'p-7']\nproposer: user:default/pia.platform",
+      ),
+    ).toMatchObject({
+      status: 'proposed',
+      opinionsDue: '2026-12-15',
+      problems: ['12', 'p-7'],
+      proposer: 'user:default/pia.platform',
+    });
+    const bad = parse(
+      "opinions-due: soon\nproblems: ['a b', '']\nproposer: group:default/forum",
+    );
+    expect(bad).not.toHaveProperty('opinionsDue');
+    expect(bad).not.toHaveProperty('problems');
+    expect(bad).not.toHaveProperty('proposer');
+  });
+
   it('reads MADR v2 bullet lines, including our Policies line', async () => {
     const parsed = await parseFixture('v2-accepted.md');
     if (!parsed.ok) throw new Error(parsed.message);

@@ -72,6 +72,7 @@ export function parseAdr(sourceId: string, file: AdrFile): ParsedAdr {
       // MADR 4 calls them decision-makers.
       deciders: readList(fields.deciders ?? fields['decision-makers']),
       policies,
+      ...proposalFields(fields),
       format,
       fileName: file.fileName,
       url: file.url,
@@ -110,6 +111,32 @@ function optionalDate(value: unknown): { date?: string } {
     value instanceof Date ? value.toISOString() : String(value ?? '');
   const date = text.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
   return date ? { date } : {};
+}
+
+const PROPOSER = /^user:[a-z0-9._-]+\/[A-Za-z0-9._-]+$/i;
+const PROBLEM_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * What a proposal made from the portal's template adds: when opinions are
+ * due, the raised problems it answers and who proposed it. Values of the
+ * wrong shape are left out: the file is data, not a claim to trust.
+ */
+function proposalFields(fields: Record<string, unknown>): {
+  opinionsDue?: string;
+  problems?: string[];
+  proposer?: string;
+} {
+  const due = optionalDate(fields['opinions-due']).date;
+  const problems = readList(fields.problems).filter(p => PROBLEM_ID.test(p));
+  const proposer =
+    typeof fields.proposer === 'string' && PROPOSER.test(fields.proposer)
+      ? fields.proposer
+      : undefined;
+  return {
+    ...(due && { opinionsDue: due }),
+    ...(problems.length && { problems }),
+    ...(proposer && { proposer }),
+  };
 }
 
 const POLICY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -116,6 +116,7 @@ export class PolicyEvaluator {
           id: check.id,
           title: check.title,
           description: check.description,
+          ...(check.parameters?.length && { parameters: check.parameters }),
         },
         adrs: introducing.map(a => ({
           id: a.id,

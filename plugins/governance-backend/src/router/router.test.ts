@@ -263,6 +263,13 @@ describe.each(databaseIds)('the governance API on %s', databaseId => {
         'superseded',
       ]);
       expect(maxDuration).toMatchObject({ total: 6, compliant: 5 });
+      // What a proposal form offers: the parameters the check takes.
+      expect(maxDuration.parameters).toEqual([
+        expect.objectContaining({ name: 'maxDuration', default: 'P180D' }),
+      ]);
+      expect(
+        items.find((p: any) => p.id === 'freshness-sla'),
+      ).not.toHaveProperty('parameters');
       expect(maxDuration.failing).toEqual([
         {
           entityRef: 'dataproduct:default/unemployment-history',

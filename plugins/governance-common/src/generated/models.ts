@@ -58,6 +58,18 @@ export type Adr = {
    * Where the file lives; a web URL, or for local folders a relative path (never a server path).
    */
   url: string;
+  /**
+   * yyyy-mm-dd; the date by which opinions on a proposal are due (front matter `opinions-due`).
+   */
+  opinionsDue?: string;
+  /**
+   * Ids of the raised problems the ADR answers (front matter `problems`).
+   */
+  problems?: Array<string>;
+  /**
+   * Entity ref of the person who proposed it (front matter `proposer`), as the file says.
+   */
+  proposer?: string;
 };
 
 /**
@@ -199,6 +211,24 @@ export type PolicyDefinition = {
   id: string;
   title: string;
   description: string;
+  /**
+   * The parameters an ADR may give the check in its `policies` entry.
+   */
+  parameters?: Array<PolicyParameter>;
+};
+
+/**
+ * @public
+ */
+export type PolicyParameter = {
+  name: string;
+  title: string;
+  description: string;
+  /**
+   * A regular expression a value must match in full.
+   */
+  pattern?: string;
+  default?: string;
 };
 
 /**

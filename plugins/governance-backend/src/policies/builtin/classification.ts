@@ -39,6 +39,16 @@ export const noBroadSubjectsOnSensitivePorts: PolicyCheck = {
   title: 'No group-wide access to sensitive data',
   description:
     'Sensitive and special-category output ports declare access.subjectTypes without the forbidden types (parameter forbiddenSubjectTypes, default group) and name their access.approvers.',
+  parameters: [
+    {
+      name: 'forbiddenSubjectTypes',
+      title: 'Forbidden subject types',
+      description:
+        'Who may not be granted access, comma-separated: user, group, service',
+      pattern: '^(user|group|service)( *, *(user|group|service))*$',
+      default: 'group',
+    },
+  ],
   appliesTo: entity => sensitivePorts(entity).length > 0,
   check: (entity, params) => {
     const forbidden = stringParam(params, 'forbiddenSubjectTypes', 'group')

@@ -34,6 +34,16 @@ export const personalDataMaxDuration: PolicyCheck = {
   title: 'Access to personal data is time-limited',
   description:
     'Output ports with personal data declare access.maxDuration, no longer than the maximum the forum decided (parameter maxDuration, an ISO 8601 duration).',
+  parameters: [
+    {
+      name: 'maxDuration',
+      title: 'Longest grant',
+      description:
+        'An ISO 8601 duration, e.g. P180D for 180 days or P1Y for a year',
+      pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$',
+      default: DEFAULT_MAX_DURATION,
+    },
+  ],
   appliesTo: entity => personalDataPorts(entity).length > 0,
   check: (entity, params) => {
     const limit = stringParam(params, 'maxDuration', DEFAULT_MAX_DURATION);

@@ -470,6 +470,24 @@ export const spec = {
             description:
               'Where the file lives; a web URL, or for local folders a relative path (never a server path).',
           },
+          opinionsDue: {
+            type: 'string',
+            description:
+              'yyyy-mm-dd; the date by which opinions on a proposal are due (front matter `opinions-due`).',
+          },
+          problems: {
+            type: 'array',
+            description:
+              'Ids of the raised problems the ADR answers (front matter `problems`).',
+            items: {
+              type: 'string',
+            },
+          },
+          proposer: {
+            type: 'string',
+            description:
+              'Entity ref of the person who proposed it (front matter `proposer`), as the file says.',
+          },
         },
         required: [
           'id',
@@ -754,8 +772,38 @@ export const spec = {
           description: {
             type: 'string',
           },
+          parameters: {
+            type: 'array',
+            description:
+              'The parameters an ADR may give the check in its `policies` entry.',
+            items: {
+              $ref: '#/components/schemas/PolicyParameter',
+            },
+          },
         },
         required: ['id', 'title', 'description'],
+      },
+      PolicyParameter: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          pattern: {
+            type: 'string',
+            description: 'A regular expression a value must match in full.',
+          },
+          default: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'title', 'description'],
       },
       PolicyAdrRef: {
         type: 'object',
