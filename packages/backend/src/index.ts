@@ -21,6 +21,10 @@ backend.add(
 backend.add(
   import('@datamesh-governance/plugin-scaffolder-backend-module-data-products'),
 );
+// Propose a ground rule: checks its policies against the governance backend first
+backend.add(
+  import('@datamesh-governance/plugin-scaffolder-backend-module-governance'),
+);
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
