@@ -15,12 +15,22 @@ function dateLabel(status: Adr['status']) {
   return 'Decided';
 }
 
-/** Title, status, whose decision it is, date, deciders and where the file lives. */
+/** `user:default/pia.platform` → `pia.platform`: the name people know. */
+function humanizeUserRef(ref: string): string {
+  return ref.replace(/^user:(default\/)?/i, '');
+}
+
+/** Title, status, whose decision it is, date, proposer, when opinions are due, deciders and where the file lives. */
 export function AdrHeader(props: { adr: Adr }) {
   const { adr } = props;
   const indexRoute = useRouteRef(rootRouteRef);
   const facts = [
     adr.date && `${dateLabel(adr.status)} ${adr.date}`,
+    adr.proposer && `by ${humanizeUserRef(adr.proposer)}`,
+    // Only while opinions are still being collected.
+    adr.status === 'proposed' &&
+      adr.opinionsDue &&
+      `Opinions due ${adr.opinionsDue}`,
     adr.deciders.length > 0 && `Deciders: ${adr.deciders.join(', ')}`,
   ].filter(Boolean);
   return (
