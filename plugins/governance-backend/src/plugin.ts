@@ -16,8 +16,10 @@ import { registerGovernanceActions } from './actions';
 import { AdrRepository } from './adrs/AdrRepository';
 import { sourcesFromConfig } from './adrs/sources/configSources';
 import { sourcesFromCatalog } from './adrs/sources/entitySources';
+import { AdrStatusStore } from './database/AdrStatusStore';
 import { applyMigrations } from './database/migrations';
 import { OpinionStore } from './database/OpinionStore';
+import { AdrStatusRecorder } from './decisions/AdrStatusRecorder';
 import { builtInPolicyChecks } from './policies/builtin';
 import { PolicyEvaluator } from './policies/PolicyEvaluator';
 import { createRouter } from './router';
@@ -98,7 +100,12 @@ export const governancePlugin = createBackendPlugin({
           catalog,
         );
 
-        // Each replica keeps its own copy in memory, so the task is local.
+        const knex = await applyMigrations(deps.database);
+        const statuses = new AdrStatusStore(knex);
+        const statusRecorder = new AdrStatusRecorder(statuses, deps.auditor);
+
+        // Each replica keeps its own copy in memory, so the task is local;
+        // the status changes it sees are recorded once across replicas.
         await deps.scheduler.scheduleTask({
           id: ADR_REFRESH_TASK_ID,
           scope: 'local',
@@ -107,12 +114,17 @@ export const governancePlugin = createBackendPlugin({
                 config.getConfig('governance.adrs.schedule'),
               )
             : defaultSchedule),
-          fn: () => adrs.refresh(),
+          fn: async () => {
+            const seenAt = Date.now();
+            await adrs.refresh();
+            await statusRecorder.record(await adrs.index(), seenAt);
+          },
         });
 
         const service = createGovernanceService({
           adrs,
-          opinions: new OpinionStore(await applyMigrations(deps.database)),
+          opinions: new OpinionStore(knex),
+          statuses,
           policies,
           permissions: deps.permissions,
         });

@@ -11,6 +11,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
 import { demoDataProducts } from './demoEntities';
@@ -28,8 +29,11 @@ export async function startGovernanceBackend(options: {
   /** A catalog of one's own instead of the mock holding `entities`. */
   catalog?: ServiceFactory;
   features?: Parameters<typeof startTestBackend>[0]['features'];
+  /** Another replica's database, to run two backends on one PostgreSQL. */
+  knex?: Knex;
 }) {
-  const knex = await options.databases.init(options.databaseId);
+  const knex =
+    options.knex ?? (await options.databases.init(options.databaseId));
   // The mock scheduler runs tasks at startup and on triggerTask; its
   // factory() is there at runtime but not in the declared type.
   const scheduler = mockServices.scheduler() as SchedulerService & {

@@ -85,6 +85,7 @@ function route(random: Random): { method: string; path: string } {
       path: `${base}/adrs/${id}/opinions${queryString(random, ['x'])}`,
     }),
     () => ({ method: 'GET', path: `${base}/adrs/${id}/opinions/history` }),
+    () => ({ method: 'GET', path: `${base}/adrs/${id}/status-history` }),
     () => ({ method: 'PUT', path: `${base}/adrs/${id}/opinions/mine` }),
     () => ({ method: 'PUT', path: `${base}/adrs/${PROPOSED}/opinions/mine` }),
     () => ({

@@ -5,6 +5,7 @@ import type {
 } from '@backstage/backend-openapi-utils';
 import type {
   AdrIndex,
+  AdrStatusHistory,
   AdrWithContent,
   EntityCheck,
   Opinion,
@@ -46,6 +47,10 @@ const agreement: [
     Response<Spec, '/adrs/:adrId/opinions/history', 'get'>,
     { items: OpinionRevision[] } | ApiError
   >,
+  Same<
+    Response<Spec, '/adrs/:adrId/status-history', 'get'>,
+    AdrStatusHistory | ApiError
+  >,
   Same<Request<Spec, '/adrs/:adrId/opinions/mine', 'put'>, OpinionInput>,
   Same<Response<Spec, '/adrs/:adrId/opinions/mine', 'put'>, Opinion | ApiError>,
   Same<QueryParameters<Spec, '/policies', 'get'>, { adrId?: string }>,
@@ -55,7 +60,7 @@ const agreement: [
   >,
   Same<QueryParameters<Spec, '/checks', 'get'>, { entityRef: string }>,
   Same<Response<Spec, '/checks', 'get'>, { items: EntityCheck[] } | ApiError>,
-] = [true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true];
 
 describe("governance-common's contract types", () => {
   it('agree with the spec (checked by the type checker)', () => {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   AdrIndex,
+  AdrStatusHistory,
   AdrWithContent,
   EntityCheck,
   Opinion,
@@ -31,10 +32,12 @@ export interface GovernanceService {
   /** Current opinions, counted per perspective and stance. */
   getOpinions(adrId: string): Promise<OpinionSummary>;
   getOpinionHistory(adrId: string): Promise<OpinionRevision[]>;
+  /** The statuses the portal saw the ADR go through, and its recorded decision. */
+  getStatusHistory(adrId: string): Promise<AdrStatusHistory>;
   /**
    * Records the caller's opinion.
    * @throws NotAllowedError without `governance.opinion.create`;
-   *   ConflictError unless the ADR is proposed
+   *   ConflictError unless the ADR is proposed and not recorded decided
    */
   recordOpinion(
     adrId: string,

@@ -14,31 +14,44 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   Adr,
+  AdrStatusChange,
   AdrWithContent,
   governanceOpinionCreatePermission,
   governancePolicyCheckReadPermission,
   isAdrIdShaped,
+  isDecidedAdrStatus,
   MAX_ADR_ID_LENGTH,
 } from '@datamesh-governance/plugin-governance-common';
 import { AdrRepository } from '../adrs/AdrRepository';
+import { AdrStatusStore } from '../database/AdrStatusStore';
 import { OpinionStore } from '../database/OpinionStore';
 import { PolicyEvaluator } from '../policies/PolicyEvaluator';
 import { countOpinions } from './countOpinions';
 import { GovernanceService } from './GovernanceService';
 
-/** Only a proposed ADR is still open to opinions. */
-export function takesOpinions(adr: Pick<Adr, 'status'>): boolean {
-  return adr.status === 'proposed';
+/**
+ * Only a proposed ADR is still open to opinions, and not once any replica has
+ * recorded it decided (this replica's copy of the file may be older).
+ */
+export function takesOpinions(
+  adr: Pick<Adr, 'status'>,
+  recorded?: Pick<AdrStatusChange, 'toStatus'>,
+): boolean {
+  return (
+    adr.status === 'proposed' &&
+    !(recorded && isDecidedAdrStatus(recorded.toStatus))
+  );
 }
 
 /** The governance rules over the ADR repository, the opinion store and the policy checks. */
 export function createGovernanceService(options: {
   adrs: AdrRepository;
   opinions: OpinionStore;
+  statuses: AdrStatusStore;
   policies: PolicyEvaluator;
   permissions: PermissionsService;
 }): GovernanceService {
-  const { adrs, opinions, policies, permissions } = options;
+  const { adrs, opinions, statuses, policies, permissions } = options;
 
   async function adrOr404(adrId: string): Promise<AdrWithContent> {
     const adr = await adrs.get(checkAdrId(adrId));
@@ -68,13 +81,29 @@ export function createGovernanceService(options: {
 
     async getOpinions(adrId) {
       const adr = await adrOr404(adrId);
-      const items = await opinions.list(adr.id);
-      return { items, counts: countOpinions(items), open: takesOpinions(adr) };
+      const [items, recorded] = await Promise.all([
+        opinions.list(adr.id),
+        statuses.latest(adr.id),
+      ]);
+      return {
+        items,
+        counts: countOpinions(items),
+        open: takesOpinions(adr, recorded),
+      };
     },
 
     async getOpinionHistory(adrId) {
       const adr = await adrOr404(adrId);
       return opinions.history(adr.id);
+    },
+
+    async getStatusHistory(adrId) {
+      const adr = await adrOr404(adrId);
+      const items = await statuses.history(adr.id);
+      const last = items[items.length - 1];
+      return last?.snapshot && isDecidedAdrStatus(last.toStatus)
+        ? { items, decision: last }
+        : { items };
     },
 
     async recordOpinion(adrId, input, { credentials }) {
@@ -84,9 +113,14 @@ export function createGovernanceService(options: {
         'record opinions',
       );
       const adr = await adrOr404(adrId);
-      if (!takesOpinions(adr)) {
+      const recorded = await statuses.latest(adr.id);
+      if (!takesOpinions(adr, recorded)) {
+        const status =
+          recorded && isDecidedAdrStatus(recorded.toStatus)
+            ? recorded.toStatus
+            : adr.status;
         throw new ConflictError(
-          `ADR ${adr.id} is ${adr.status}; only proposed ADRs take opinions`,
+          `ADR ${adr.id} is ${status}; only proposed ADRs take opinions, so opinions on it are closed`,
         );
       }
       return opinions.record(

@@ -10,6 +10,7 @@ import type {
   OpinionInput,
   Opinion,
   OpinionHistory,
+  AdrStatusHistory,
   OpinionSummary,
   PolicyComplianceList,
   EntityCheckList,
@@ -44,6 +45,16 @@ export type ListAdrs = {};
  * @public
  */
 export type GetAdr = {
+  path: {
+    adrId: AdrId;
+  };
+};
+
+/**
+ * The statuses the ADR's source has given it, oldest first, as the portal saw them, and the decision it now stands at with the opinions weighed at that moment. The first entry is where the portal's record starts (no `fromStatus`, no snapshot), not a decision.
+ * @public
+ */
+export type GetAdrStatusHistory = {
   path: {
     adrId: AdrId;
   };
@@ -161,6 +172,27 @@ export class GovernanceApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
     return this.fetchApi.fetch(
       `${baseUrl}/adrs/${encodeURIComponent(request.path.adrId)}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * The statuses the ADR's source has given it, oldest first, as the portal saw them, and the decision it now stands at with the opinions weighed at that moment. The first entry is where the portal's record starts (no `fromStatus`, no snapshot), not a decision.
+   */
+  async getAdrStatusHistory(
+    request: GetAdrStatusHistory,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AdrStatusHistory>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/adrs/${encodeURIComponent(
+        request.path.adrId,
+      )}/status-history`,
       {
         method: 'GET',
         headers: {

@@ -184,6 +184,66 @@ export type StanceCounts = {
 };
 
 /**
+ * Opinions per perspective the forum seats and stance.
+ * @public
+ */
+export type OpinionCounts = {
+  consumer: StanceCounts;
+  producer: StanceCounts;
+  platform: StanceCounts;
+  legal: StanceCounts;
+  business: StanceCounts;
+};
+
+/**
+ * The opinions on an ADR at the moment it was decided.
+ * @public
+ */
+export type OpinionSnapshot = {
+  counts: OpinionCounts;
+  /**
+   * Each person's opinion then, newest first.
+   */
+  opinions: Array<Opinion>;
+};
+
+/**
+ * @public
+ */
+export type AdrStatusChange = {
+  adrId: string;
+  /**
+   * 1 for the status the portal first saw, then one up per change.
+   */
+  sequence: number;
+  fromStatus?: AdrStatus;
+  toStatus: AdrStatus;
+  /**
+   * The ADR's own date (yyyy-mm-dd) when it showed this status, if it has one.
+   */
+  adrDate?: string;
+  /**
+   * When the portal read the source that showed this status.
+   */
+  seenAt: string;
+  snapshot?: OpinionSnapshot;
+};
+
+/**
+ * @public
+ */
+export type AdrStatusHistory = {
+  /**
+   * Oldest first.
+   */
+  items: Array<AdrStatusChange>;
+  /**
+   * The change that made the ADR what it now is when that is a decision (accepted, rejected or superseded) the portal saw happen, with its snapshot; absent otherwise.
+   */
+  decision?: AdrStatusChange;
+};
+
+/**
  * @public
  */
 export type OpinionSummary = {
@@ -191,13 +251,7 @@ export type OpinionSummary = {
    * Current opinions only, newest first.
    */
   items: Array<Opinion>;
-  counts: {
-    consumer: StanceCounts;
-    producer: StanceCounts;
-    platform: StanceCounts;
-    legal: StanceCounts;
-    business: StanceCounts;
-  };
+  counts: OpinionCounts;
   /**
    * Whether opinions are open; only proposed ADRs take new ones.
    */

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AdrIndex,
+  AdrStatusHistory,
   AdrWithContent,
   EntityCheck,
   Opinion,
@@ -20,6 +21,8 @@ export interface GovernanceApi {
   getAdr(adrId: string): Promise<AdrWithContent>;
   getOpinions(adrId: string): Promise<OpinionSummary>;
   getOpinionHistory(adrId: string): Promise<OpinionRevision[]>;
+  /** The statuses the portal saw the ADR go through, and the decision with the opinions it weighed. */
+  getAdrStatusHistory(adrId: string): Promise<AdrStatusHistory>;
   /** Records the signed-in user's opinion; the author is taken from their token. */
   recordOpinion(adrId: string, input: OpinionInput): Promise<Opinion>;
   listPolicies(options?: { adrId?: string }): Promise<PolicyCompliance[]>;

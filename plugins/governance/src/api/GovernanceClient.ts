@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AdrIndex,
+  AdrStatusHistory,
   AdrWithContent,
   EntityCheck,
   GovernanceApiClient,
@@ -44,6 +45,10 @@ export class GovernanceClient implements GovernanceApi {
       await this.client.getOpinionHistory({ path: { adrId } }),
     );
     return page.items;
+  }
+
+  async getAdrStatusHistory(adrId: string): Promise<AdrStatusHistory> {
+    return bodyOf(await this.client.getAdrStatusHistory({ path: { adrId } }));
   }
 
   async recordOpinion(adrId: string, input: OpinionInput): Promise<Opinion> {

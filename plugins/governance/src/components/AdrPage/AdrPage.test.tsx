@@ -96,6 +96,8 @@ function serveAdr(
       opinions = [saved, ...opinions.filter(o => o !== previous)];
       return HttpResponse.json(saved);
     }),
+    // A decided ADR's page asks how it was decided; the portal saw nothing here.
+    http.get(`${base}/status-history`, () => HttpResponse.json({ items: [] })),
     http.get(`${governanceBaseUrl}/policies`, ({ request }) => {
       const adrId = new URL(request.url).searchParams.get('adrId');
       return HttpResponse.json({

@@ -9,12 +9,13 @@ import Grid from '@material-ui/core/Grid';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
+import { DecisionRecordSection } from '../DecisionRecord/DecisionRecordSection';
 import { OpinionsSection } from '../Opinions/OpinionsSection';
 import { AdrHeader } from './AdrHeader';
 import { AdrMarkdown } from './AdrMarkdown';
 import { PolicyComplianceSection } from './PolicyComplianceSection';
 
-/** One ADR: the decision, the policies it introduces and how far they are met, and the opinions on it. */
+/** One ADR: how it was decided, the decision, the policies it introduces and how far they are met, and the opinions on it. */
 export function AdrPage() {
   const { adrId = '' } = useParams();
   const governanceApi = useApi(governanceApiRef);
@@ -42,6 +43,11 @@ export function AdrPage() {
     <Content>
       <AdrHeader adr={adr} />
       <Grid container spacing={3}>
+        {adr.status !== 'proposed' && (
+          <Grid item xs={12}>
+            <DecisionRecordSection adr={adr} />
+          </Grid>
+        )}
         <Grid item xs={12} lg={8}>
           <InfoCard title="Decision">
             <AdrMarkdown adr={adr} />

@@ -10,10 +10,13 @@ import {
 } from '@datamesh-governance/plugin-governance-common';
 import { stanceLabels } from './StanceChip';
 
-/** Current opinions per perspective the forum seats × stance. */
-export function OpinionCounts(props: { counts: OpinionSummary['counts'] }) {
+/** Opinions per perspective the forum seats × stance. */
+export function OpinionCounts(props: {
+  counts: OpinionSummary['counts'];
+  label?: string;
+}) {
   return (
-    <Table size="small" aria-label="Opinions by perspective">
+    <Table size="small" aria-label={props.label ?? 'Opinions by perspective'}>
       <TableHead>
         <TableRow>
           <TableCell component="th">Perspective</TableCell>

@@ -10,6 +10,7 @@ import type {
   OpinionInput,
   Opinion,
   OpinionHistory,
+  AdrStatusHistory,
   OpinionSummary,
   PolicyComplianceList,
   EntityCheckList,
@@ -33,6 +34,17 @@ export type GetAdr = {
     adrId: AdrId;
   };
   response: AdrWithContent | ApiError;
+};
+
+/**
+ * The statuses the ADR's source has given it, oldest first, as the portal saw them, and the decision it now stands at with the opinions weighed at that moment. The first entry is where the portal's record starts (no `fromStatus`, no snapshot), not a decision.
+ * @public
+ */
+export type GetAdrStatusHistory = {
+  path: {
+    adrId: AdrId;
+  };
+  response: AdrStatusHistory | ApiError;
 };
 
 /**
@@ -104,6 +116,7 @@ export type GetEntityChecks = {
 export type EndpointMap = {
   '#get|/adrs': ListAdrs;
   '#get|/adrs/{adrId}': GetAdr;
+  '#get|/adrs/{adrId}/status-history': GetAdrStatusHistory;
   '#get|/adrs/{adrId}/opinions': GetOpinions;
   '#get|/adrs/{adrId}/opinions/history': GetOpinionHistory;
   '#put|/adrs/{adrId}/opinions/mine': RecordOpinion;

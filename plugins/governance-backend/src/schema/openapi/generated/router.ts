@@ -94,6 +94,45 @@ export const spec = {
         ],
       },
     },
+    '/adrs/{adrId}/status-history': {
+      get: {
+        operationId: 'getAdrStatusHistory',
+        description:
+          "The statuses the ADR's source has given it, oldest first, as the portal saw them, and the decision it now stands at with the opinions weighed at that moment. The first entry is where the portal's record starts (no `fromStatus`, no snapshot), not a decision.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/adrId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The status history.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AdrStatusHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
     '/adrs/{adrId}/opinions': {
       get: {
         operationId: 'getOpinions',
@@ -721,6 +760,96 @@ export const spec = {
         },
         required: ['support', 'concern', 'object'],
       },
+      OpinionCounts: {
+        type: 'object',
+        description: 'Opinions per perspective the forum seats and stance.',
+        properties: {
+          consumer: {
+            $ref: '#/components/schemas/StanceCounts',
+          },
+          producer: {
+            $ref: '#/components/schemas/StanceCounts',
+          },
+          platform: {
+            $ref: '#/components/schemas/StanceCounts',
+          },
+          legal: {
+            $ref: '#/components/schemas/StanceCounts',
+          },
+          business: {
+            $ref: '#/components/schemas/StanceCounts',
+          },
+        },
+        required: ['consumer', 'producer', 'platform', 'legal', 'business'],
+      },
+      OpinionSnapshot: {
+        type: 'object',
+        description: 'The opinions on an ADR at the moment it was decided.',
+        properties: {
+          counts: {
+            $ref: '#/components/schemas/OpinionCounts',
+          },
+          opinions: {
+            type: 'array',
+            description: "Each person's opinion then, newest first.",
+            items: {
+              $ref: '#/components/schemas/Opinion',
+            },
+          },
+        },
+        required: ['counts', 'opinions'],
+      },
+      AdrStatusChange: {
+        type: 'object',
+        properties: {
+          adrId: {
+            type: 'string',
+          },
+          sequence: {
+            type: 'integer',
+            description:
+              '1 for the status the portal first saw, then one up per change.',
+          },
+          fromStatus: {
+            $ref: '#/components/schemas/AdrStatus',
+          },
+          toStatus: {
+            $ref: '#/components/schemas/AdrStatus',
+          },
+          adrDate: {
+            type: 'string',
+            description:
+              "The ADR's own date (yyyy-mm-dd) when it showed this status, if it has one.",
+          },
+          seenAt: {
+            type: 'string',
+            description:
+              'When the portal read the source that showed this status.',
+          },
+          snapshot: {
+            $ref: '#/components/schemas/OpinionSnapshot',
+          },
+        },
+        required: ['adrId', 'sequence', 'toStatus', 'seenAt'],
+      },
+      AdrStatusHistory: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            description: 'Oldest first.',
+            items: {
+              $ref: '#/components/schemas/AdrStatusChange',
+            },
+          },
+          decision: {
+            $ref: '#/components/schemas/AdrStatusChange',
+            description:
+              'The change that made the ADR what it now is when that is a decision (accepted, rejected or superseded) the portal saw happen, with its snapshot; absent otherwise.',
+          },
+        },
+        required: ['items'],
+      },
       OpinionSummary: {
         type: 'object',
         properties: {
@@ -732,25 +861,7 @@ export const spec = {
             },
           },
           counts: {
-            type: 'object',
-            properties: {
-              consumer: {
-                $ref: '#/components/schemas/StanceCounts',
-              },
-              producer: {
-                $ref: '#/components/schemas/StanceCounts',
-              },
-              platform: {
-                $ref: '#/components/schemas/StanceCounts',
-              },
-              legal: {
-                $ref: '#/components/schemas/StanceCounts',
-              },
-              business: {
-                $ref: '#/components/schemas/StanceCounts',
-              },
-            },
-            required: ['consumer', 'producer', 'platform', 'legal', 'business'],
+            $ref: '#/components/schemas/OpinionCounts',
           },
           open: {
             type: 'boolean',
