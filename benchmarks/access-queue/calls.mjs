@@ -13,6 +13,15 @@ const DAY = 86_400_000;
 /** A member of the privacy office, who may read the Art. 30 report. */
 const PRIVACY_OFFICER = membersOf(PRIVACY_OFFICE)[0];
 const q = params => new URLSearchParams(params).toString();
+const day = time => new Date(time).toISOString().slice(0, 10);
+/** The Insights page's default period: whole days, the last twelve months. */
+const insightsYear = now => {
+  const today = new Date(now);
+  return {
+    from: day(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1)),
+    to: day(now + DAY),
+  };
+};
 const requests = params => `/api/data-products/requests?${q(params)}`;
 const grants = params => `/api/data-products/grants?${q(params)}`;
 /** The inbox's "To review" query: toQuery() in AccessInbox/reviewFilters.ts. */
@@ -131,13 +140,15 @@ export function measuredCalls(now) {
       as: MEASURED_CONSUMER,
       path: grants({ entityRef: consumed, limit: '100' }),
     },
-    // Insights (InsightsPage): a year's figures by month, for any user.
+    // Insights (InsightsPage): its default period, twelve months from the
+    // first day of the month eleven months ago to the end of today
+    // (defaultPeriod and toMetricsQuery in Insights/insightsFilter.ts), by
+    // month for the charts, for any user.
     {
       id: 'metrics-year',
       as: MEASURED_OWNER,
       path: `/api/data-products/metrics?${q({
-        from: new Date(now - 365 * DAY).toISOString(),
-        to: new Date(now).toISOString(),
+        ...insightsYear(now),
         groupBy: 'month',
       })}`,
       optional: true,
@@ -148,8 +159,7 @@ export function measuredCalls(now) {
       id: 'metrics-year-by-product',
       as: MEASURED_OWNER,
       path: `/api/data-products/metrics?${q({
-        from: new Date(now - 365 * DAY).toISOString(),
-        to: new Date(now).toISOString(),
+        ...insightsYear(now),
         groupBy: 'product',
       })}`,
       optional: true,

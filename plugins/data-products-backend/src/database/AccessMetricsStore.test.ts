@@ -170,6 +170,37 @@ describe.each(databaseIds)('AccessMetricsStore on %s', databaseId => {
     ]);
   });
 
+  it('adds the whole months kept per month to the events at the edges of the period', async () => {
+    // December's second half and February's first days from the audit
+    // trail, January from its monthly rows.
+    const result = await metrics.metrics({
+      from: new Date(Date.UTC(2025, 11, 15)),
+      to: new Date(feb(6)),
+      groupBy: 'product',
+    });
+    expect(result.totals).toMatchObject({
+      created: 14,
+      decided: 11,
+      approved: 9,
+      rejected: 2,
+      cancelled: 1,
+      revoked: 1,
+      expired: 0,
+      automatic: 1,
+      ownerDecided: 10,
+      rejectionShare: 0.2,
+    });
+
+    // Ending after now (Feb 20), February is read whole from its row.
+    const toLater = await metrics.metrics({
+      from: period.from,
+      to: new Date(feb(25)),
+      groupBy: 'month',
+    });
+    const whole = await metrics.metrics({ ...period, groupBy: 'month' });
+    expect(toLater.totals).toEqual(whole.totals);
+  });
+
   it('groups by product with each product open queue now', async () => {
     const result = await metrics.metrics({ ...period, groupBy: 'product' });
     expect(

@@ -9,11 +9,28 @@ import { monthsOf, monthStart, MetricsScope, scopeWhere } from './metricsSql';
 const REQUESTS = 'access_requests';
 const AUDIT = 'access_request_audit';
 const PROVISIONING = 'access_request_provisioning';
+/** Counted events per UTC month and port, kept by a trigger on the audit trail. */
+const MONTHLY = 'access_request_monthly_counts';
 
 /** Events a period counts; `provision` only feeds time to provisioned. */
 const COUNTED = ['create', 'approve', 'reject', 'cancel', 'expire', 'revoke'];
 /** Actions that end a request's wait in the queue. */
 const LEAVE_QUEUE_SQL = `(e.action IN ('approve', 'reject', 'cancel') OR (e.action = 'expire' AND e.from_status = 'pending'))`;
+const OWNER_SQL = `e.actor_ref <> '${SYSTEM_ACTOR}'`;
+/** Each counter as a condition on an audit event `e`; the monthly rows hold the same. */
+const COUNTERS = {
+  created: `e.action = 'create'`,
+  approved: `e.action = 'approve'`,
+  rejected: `e.action = 'reject'`,
+  cancelled: `e.action = 'cancel'`,
+  expired: `e.action = 'expire'`,
+  revoked: `e.action = 'revoke'`,
+  automatic: `e.action = 'approve' AND NOT ${OWNER_SQL}`,
+  owner_decided: `e.action IN ('approve', 'reject') AND ${OWNER_SQL}`,
+  owner_rejected: `e.action = 'reject' AND ${OWNER_SQL}`,
+  left_queue: LEAVE_QUEUE_SQL,
+};
+const COUNTER_NAMES = Object.keys(COUNTERS) as Array<keyof typeof COUNTERS>;
 /** The partition of the whole period next to the groups' (no key is `*`). */
 const TOTAL = '*';
 /** The group of products the catalog no longer knows, where a key must not be null. */
@@ -32,7 +49,6 @@ export type MetricsQuery = {
 type CountRow = {
   grp: string | number | null;
   created: number | string | null;
-  decided: number | string | null;
   approved: number | string | null;
   rejected: number | string | null;
   cancelled: number | string | null;
@@ -47,22 +63,21 @@ type CountRow = {
 type PercentileRow = {
   metric: 'decision' | 'provisioned';
   grp: string | number | null;
-  n: number | string;
-  median_lo: number | string | null;
-  median_hi: number | string | null;
-  p90_lo: number | string | null;
-  p90_hi: number | string | null;
+  median: number | string | null;
+  p90: number | string | null;
 };
 
 /**
- * The Insights figures, each computed by the database: counts by
- * conditional aggregation over the audit trail's events of the period, the
- * median and p90 by ranking the durations with window functions (SQLite has
- * no percentile_cont; the result is the same linear interpolation), the
- * open queue from the requests' status index. Node only adds up and fills
- * in empty months.
+ * The Insights figures, each computed by the database: counts from the
+ * monthly rows for the period's whole months and from the audit trail's
+ * events for the days at its edges, the median and p90 by percentile_cont
+ * (PostgreSQL's, and SQLite's percentile functions, which better-sqlite3
+ * builds in), the open queue from the requests' status index. Node only
+ * adds up and fills in empty months.
  */
 export class AccessMetricsStore {
+  private percentile?: Promise<(p: number) => string>;
+
   constructor(
     private readonly db: Knex,
     private readonly clock: () => number = Date.now,
@@ -71,9 +86,8 @@ export class AccessMetricsStore {
   async metrics(query: MetricsQuery): Promise<AccessMetrics> {
     const from = query.from.getTime();
     const to = query.to.getTime();
-    const keyOf = this.groupKey(query);
     const [counts, percentiles, open] = await Promise.all([
-      this.counts(query, keyOf, from, to),
+      this.counts(query, from, to),
       this.percentiles(query, from, to),
       this.openNow(query),
     ]);
@@ -103,7 +117,8 @@ export class AccessMetricsStore {
       if (row.grp === null) continue; // a product the catalog no longer knows
       add(figuresOf(row.grp), row);
       if (query.groupBy === 'month') {
-        leftQueue.set(months[Number(row.grp)], num(row.left_queue));
+        const month = months[Number(row.grp)];
+        leftQueue.set(month, (leftQueue.get(month) ?? 0) + num(row.left_queue));
       }
     }
     for (const figures of [totals, ...groups.values()]) {
@@ -116,8 +131,8 @@ export class AccessMetricsStore {
       if (row.grp === null) continue;
       const target = row.grp === TOTAL ? totals : figuresOf(row.grp);
       const durations = {
-        medianSeconds: interpolate(row, 'median', 0.5),
-        p90Seconds: interpolate(row, 'p90', 0.9),
+        medianSeconds: seconds(row.median),
+        p90Seconds: seconds(row.p90),
       };
       if (row.metric === 'decision') target.timeToDecision = durations;
       else target.timeToProvisioned = durations;
@@ -195,62 +210,107 @@ export class AccessMetricsStore {
     );
   }
 
-  /** The events of the period with their request, in the scope. */
-  private events(
+  /**
+   * The counters of [from, to) per group, in one statement: the whole
+   * months from the monthly rows (a few per port), the days before the
+   * first and after the last whole month from the audit trail's events.
+   * `grouped: false` adds everything up under one key.
+   */
+  private async counts(
     query: MetricsQuery,
     from: number,
     to: number,
-    actions: string[],
-    withRequest = needsRequest(query),
+    grouped = true,
+  ): Promise<CountRow[]> {
+    const db = this.db;
+    const whole = wholeMonths(from, to, this.clock());
+    const parts = whole
+      ? [
+          this.monthlyCounts(query, whole.from, whole.to, grouped),
+          ...(from < whole.from
+            ? [this.eventCounts(query, from, whole.from, grouped)]
+            : []),
+          ...(whole.to < to
+            ? [this.eventCounts(query, whole.to, to, grouped)]
+            : []),
+        ]
+      : [this.eventCounts(query, from, to, grouped)];
+    const [first, ...rest] = parts;
+    if (rest.length === 0) return first;
+    const sums = Object.fromEntries(
+      COUNTER_NAMES.map(name => [name, db.raw(`SUM(??)`, [`parts.${name}`])]),
+    );
+    // The first part in a subquery: knex puts a builder's GROUP BY after
+    // its unions.
+    const union = db.select('*').from(first.as('first')).unionAll(rest);
+    return db
+      .from(union.as('parts'))
+      .select({ grp: 'parts.grp', ...sums })
+      .groupBy('parts.grp');
+  }
+
+  /** Counters from each counted event of [from, to) with its request (`r`) when needed. */
+  private eventCounts(
+    query: MetricsQuery,
+    from: number,
+    to: number,
+    grouped: boolean,
   ) {
     const events = this.db(`${AUDIT} as e`)
-      .whereIn('e.action', actions)
+      .whereIn('e.action', COUNTED)
       .where('e.at', '>=', from)
       .where('e.at', '<', to);
     // By month and unfiltered, counting needs the audit rows alone.
-    if (!withRequest) return events;
+    if (query.scope || (grouped && query.groupBy !== 'month')) {
+      events
+        .join(`${REQUESTS} as r`, 'r.id', 'e.request_id')
+        .where(scopeWhere(query.scope));
+    }
     return events
-      .join(`${REQUESTS} as r`, 'r.id', 'e.request_id')
-      .where(scopeWhere(query.scope));
+      .select({
+        grp: grouped ? this.groupKey(query) : this.db.raw(`'${TOTAL}'`),
+        ...Object.fromEntries(
+          COUNTER_NAMES.map(name => [
+            name,
+            this.db.raw(`SUM(CASE WHEN ${COUNTERS[name]} THEN 1 ELSE 0 END)`),
+          ]),
+        ),
+      })
+      .groupByRaw('1');
   }
 
-  private async counts(
+  /** Counters from the monthly rows (as `r`, so the scope and keys apply) of whole months. */
+  private monthlyCounts(
     query: MetricsQuery,
-    keyOf: Knex.Raw,
     from: number,
     to: number,
-  ): Promise<CountRow[]> {
-    const count = (condition: string) =>
-      this.db.raw(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`);
-    const owner = `e.actor_ref <> '${SYSTEM_ACTOR}'`;
-    return this.events(query, from, to, COUNTED)
+    grouped: boolean,
+  ) {
+    return this.db(`${MONTHLY} as r`)
+      .where('r.month_start', '>=', from)
+      .where('r.month_start', '<', to)
+      .where(scopeWhere(query.scope))
       .select({
-        grp: keyOf,
-        created: count(`e.action = 'create'`),
-        decided: count(`e.action IN ('approve', 'reject')`),
-        approved: count(`e.action = 'approve'`),
-        rejected: count(`e.action = 'reject'`),
-        cancelled: count(`e.action = 'cancel'`),
-        expired: count(`e.action = 'expire'`),
-        revoked: count(`e.action = 'revoke'`),
-        automatic: count(`e.action = 'approve' AND NOT ${owner}`),
-        owner_decided: count(`e.action IN ('approve', 'reject') AND ${owner}`),
-        owner_rejected: count(`e.action = 'reject' AND ${owner}`),
-        left_queue: count(LEAVE_QUEUE_SQL),
+        grp: grouped
+          ? this.groupKey(query, 'r.month_start')
+          : this.db.raw(`'${TOTAL}'`),
+        ...Object.fromEntries(
+          COUNTER_NAMES.map(name => [
+            name,
+            this.db.raw(`SUM(??)`, [`r.${name}`]),
+          ]),
+        ),
       })
       .groupByRaw('1');
   }
 
   /**
    * Median and p90 of time to decision and of approval to provisioning
-   * applied, per group and for the whole period. The durations come from
-   * index range scans: an owner's decision from the request's decided_at
-   * and created_at (automatic approvals set no decided_at), provisioning
-   * from the grant job, written in the approval's transaction and finished
-   * when applied. Each duration is ranked within its group and within the
-   * period by window functions, and the rows at the two ranks around each
-   * percentile come back (the period's in whichever group holds them); the
-   * interpolation between them is percentile_cont's.
+   * applied, per group and for the whole period, by percentile_cont. The
+   * durations come from index range scans: an owner's decision from the
+   * request's decided_at and created_at (automatic approvals set no
+   * decided_at), provisioning from the grant job, written in the approval's
+   * transaction and finished when applied.
    */
   private async percentiles(
     query: MetricsQuery,
@@ -284,81 +344,62 @@ export class AccessMetricsStore {
         .join(`${REQUESTS} as r`, 'r.id', 'j.request_id')
         .where(scopeWhere(query.scope));
     }
-    const columns: Record<string, Knex.Raw> = {};
-    for (const scope of ['g', 't']) {
-      const n = `n_${scope}`;
-      const rank = `rank_${scope}`;
-      columns[`${scope}_n`] = db.raw(`MAX(${n})`);
-      for (const [name, steps, parts] of [
-        ['median', 1, 2],
-        ['p90', 9, 10],
-      ] as const) {
-        // Zero-based position steps/parts * (n - 1), in integers: its
-        // floor, and the next rank when there is a fraction.
-        const floor = `(${steps} * (${n} - 1)) / ${parts}`;
-        const next = `CASE WHEN (${steps} * (${n} - 1)) % ${parts} > 0 THEN 1 ELSE 0 END`;
-        const value = (position: string) =>
-          db.raw(`MAX(CASE WHEN ${rank} = ${position} THEN v END)`);
-        columns[`${scope}_${name}_lo`] = value(`1 + ${floor}`);
-        columns[`${scope}_${name}_hi`] = value(`1 + ${floor} + ${next}`);
-      }
-    }
-    const rows: Array<Record<string, string | number | null>> = await db
+    const percentile = await this.percentileSql();
+    const figures = {
+      median: db.raw(percentile(0.5)),
+      p90: db.raw(percentile(0.9)),
+    };
+    const rows: Array<{
+      m: number | string;
+      whole: number | string;
+      grp: string | number | null;
+      median: number | string | null;
+      p90: number | string | null;
+    }> = await db
       .with('durations', decisions.unionAll(provisioned))
-      // Counts by grouping: COUNT(*) OVER a partition costs a window pass.
-      .with(
-        'group_counts',
-        db.raw('SELECT m, grp, COUNT(*) AS n FROM durations GROUP BY m, grp'),
+      .select('*')
+      .from(
+        db
+          .from('durations')
+          .select({ m: 'm', whole: db.raw('0'), grp: 'grp', ...figures })
+          .groupBy('m', 'grp')
+          .as('by_group'),
       )
-      .with(
-        'period_counts',
-        db.raw('SELECT m, COUNT(*) AS n FROM durations GROUP BY m'),
-      )
-      .with(
-        'ranked',
-        db.raw(`
-          SELECT durations.m, durations.grp, v,
-            ROW_NUMBER() OVER (PARTITION BY durations.m, durations.grp ORDER BY v) AS rank_g,
-            group_counts.n AS n_g,
-            ROW_NUMBER() OVER (PARTITION BY durations.m ORDER BY v) AS rank_t,
-            period_counts.n AS n_t
-          FROM durations
-          JOIN group_counts ON group_counts.m = durations.m
-            AND group_counts.grp = durations.grp
-          JOIN period_counts ON period_counts.m = durations.m
-        `),
-      )
-      .from('ranked')
-      .select({ m: 'm', grp: 'grp', ...columns })
-      .groupBy('m', 'grp');
-
-    const result: PercentileRow[] = [];
-    const totals = new Map<string, PercentileRow>();
-    for (const row of rows) {
+      .unionAll(
+        db
+          .from('durations')
+          .select({ m: 'm', whole: db.raw('1'), grp: db.raw('NULL') })
+          .select(figures)
+          .groupBy('m'),
+      );
+    return rows.map(row => {
       const metric = Number(row.m) === 0 ? 'decision' : 'provisioned';
-      const pick = (scope: 'g' | 't') => ({
-        n: row[`${scope}_n`] ?? 0,
-        median_lo: row[`${scope}_median_lo`],
-        median_hi: row[`${scope}_median_hi`],
-        p90_lo: row[`${scope}_p90_lo`],
-        p90_hi: row[`${scope}_p90_hi`],
-      });
-      const grp = row.grp === UNKNOWN ? null : row.grp;
-      result.push({ metric, grp, ...pick('g') });
-      // The period's values sit in one group's row each; the rest are null.
-      const period = pick('t');
-      const total = totals.get(metric) ?? { metric, grp: TOTAL, ...period };
-      for (const key of [
-        'median_lo',
-        'median_hi',
-        'p90_lo',
-        'p90_hi',
-      ] as const) {
-        total[key] ??= period[key];
+      const whole = Number(row.whole) === 1;
+      const grp = whole ? TOTAL : row.grp === UNKNOWN ? null : row.grp;
+      return { metric, grp, median: row.median, p90: row.p90 };
+    });
+  }
+
+  /**
+   * `percentile_cont` of `v` at a fraction, in this engine's words. SQLite
+   * has it when built with SQLITE_ENABLE_PERCENTILE, as better-sqlite3 is.
+   */
+  private percentileSql(): Promise<(p: number) => string> {
+    this.percentile ??= (async () => {
+      if (this.db.client.config.client === 'pg') {
+        return (p: number) =>
+          `percentile_cont(${p}) WITHIN GROUP (ORDER BY v)`;
       }
-      totals.set(metric, total);
-    }
-    return [...result, ...totals.values()];
+      try {
+        await this.db.raw('SELECT percentile_cont(1, 0.5)');
+      } catch {
+        throw new Error(
+          'Insights need SQLite with its percentile functions (SQLITE_ENABLE_PERCENTILE), as better-sqlite3 builds it; use the better-sqlite3 client',
+        );
+      }
+      return (p: number) => `percentile_cont(v, ${p})`;
+    })();
+    return this.percentile;
   }
 
   /** Pending now (an open request past its end counts as expired), per group. */
@@ -386,8 +427,8 @@ export class AccessMetricsStore {
 
   /**
    * For months: the queue as it stood at each month's end, from the queue
-   * before the period (two index range counts) and each month's arrivals
-   * and departures.
+   * before the period (arrivals less departures, counted as the period's
+   * are) and each month's arrivals and departures.
    */
   private async queueAtMonthEnds(
     query: MetricsQuery,
@@ -395,21 +436,8 @@ export class AccessMetricsStore {
     leftQueue: Map<string, number>,
     from: number,
   ) {
-    const before_ = this.db(`${AUDIT} as e`)
-      .whereIn('e.action', ['create', 'approve', 'reject', 'cancel', 'expire'])
-      .where('e.at', '<', from);
-    if (query.scope) {
-      before_
-        .join(`${REQUESTS} as r`, 'r.id', 'e.request_id')
-        .where(scopeWhere(query.scope));
-    }
-    const [before] = await before_.select({
-      arrived: this.db.raw(
-        `SUM(CASE WHEN e.action = 'create' THEN 1 ELSE 0 END)`,
-      ),
-      left: this.db.raw(`SUM(CASE WHEN ${LEAVE_QUEUE_SQL} THEN 1 ELSE 0 END)`),
-    });
-    let queue = num(before?.arrived) - num(before?.left);
+    const [before] = await this.counts(query, 0, from, false);
+    let queue = num(before?.created) - num(before?.left_queue);
     for (const [month, figures] of [...groups.entries()].sort()) {
       queue += figures.created - (leftQueue.get(month) ?? 0);
       figures.open = Math.max(0, queue);
@@ -419,7 +447,7 @@ export class AccessMetricsStore {
 
 function addCounts(figures: MetricsFigures, row: CountRow) {
   figures.created += num(row.created);
-  figures.decided += num(row.decided);
+  figures.decided += num(row.approved) + num(row.rejected);
   figures.approved += num(row.approved);
   figures.rejected += num(row.rejected);
   figures.cancelled += num(row.cancelled);
@@ -453,20 +481,27 @@ function emptyFigures(): MetricsFigures {
   };
 }
 
-/** percentile_cont in seconds: the value at p * (n - 1), between the two ranks around it. */
-function interpolate(
-  row: PercentileRow,
-  which: 'median' | 'p90',
-  p: number,
-): number | null {
-  const lo = row[`${which}_lo`];
-  const hi = row[`${which}_hi`];
-  if (lo === null || hi === null) return null;
-  // In integers, as the ranks were chosen: p * (n - 1) = steps / parts.
-  const [steps, parts] = p === 0.5 ? [1, 2] : [9, 10];
-  const fraction = ((steps * (num(row.n) - 1)) % parts) / parts;
-  const milliseconds = num(lo) + (num(hi) - num(lo)) * fraction;
-  return Math.round(milliseconds) / 1000;
+/** A duration in milliseconds, as seconds to the millisecond. */
+function seconds(milliseconds: number | string | null): number | null {
+  return milliseconds === null ? null : Math.round(Number(milliseconds)) / 1000;
+}
+
+/**
+ * The whole UTC months inside [from, to), if any. A period that ends after
+ * `now` takes its last month whole: nothing has happened after now, so the
+ * month's row holds just the period's part of it (the Insights page asks
+ * for whole months up to tomorrow).
+ */
+function wholeMonths(from: number, to: number, now: number) {
+  const floor = (time: number) => {
+    const date = new Date(time);
+    return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  };
+  const ceil = (time: number) =>
+    floor(time) === time ? time : monthStart(new Date(time), 1);
+  const wholeFrom = ceil(from);
+  const wholeTo = to > now ? ceil(to) : floor(to);
+  return wholeFrom < wholeTo ? { from: wholeFrom, to: wholeTo } : undefined;
 }
 
 function oldest(values: Array<number | string | null>): string | null {

@@ -115,18 +115,22 @@ export class PersonalDataReportStore {
           })
           .as('pairs'),
       )
-      .whereExists(
-        // Driven from the pair's own requests (the legal-basis index), each
-        // checked in its own audit rows: never a walk of every approval.
-        db(`${REQUESTS} as r`)
-          .select(db.raw('1'))
-          .whereRaw('r.legal_basis_register_id = pairs.register_id')
-          .whereRaw('r.legal_basis_activity_id = pairs.activity_id')
-          .whereRaw('r.entity_ref = pairs.entity_ref')
-          .whereRaw('r.output_port = pairs.output_port')
-          .where('r.ends_at', '>', at.getTime())
-          .whereExists(this.auditOf('approve', ['approve'], at))
-          .whereNotExists(this.auditOf('ended', ENDING, at)),
+      .where(
+        probeEach(
+          db,
+          // Driven from the pair's own requests (the legal-basis index),
+          // each checked in its own audit rows: never a walk of every
+          // approval.
+          db(`${REQUESTS} as r`)
+            .select(db.raw('1'))
+            .whereRaw('r.legal_basis_register_id = pairs.register_id')
+            .whereRaw('r.legal_basis_activity_id = pairs.activity_id')
+            .whereRaw('r.entity_ref = pairs.entity_ref')
+            .whereRaw('r.output_port = pairs.output_port')
+            .where('r.ends_at', '>', at.getTime())
+            .whereExists(this.auditOf('approve', ['approve'], at))
+            .whereNotExists(this.auditOf('ended', ENDING, at)),
+        ),
       )
       .select('register_id', 'activity_id', 'entity_ref', 'output_port')
       .orderBy(['register_id', 'activity_id', 'entity_ref', 'output_port']);
@@ -151,24 +155,26 @@ export class PersonalDataReportStore {
         outputPort: pair.output_port,
       });
     }
-    if (activities.size > 0) {
-      const samples: Array<{ snapshot: string }> = await db(`${REQUESTS} as s`)
-        .whereIn(
-          's.id',
+    // Each activity's name from one of its snapshots: an index seek each.
+    const [first, ...rest] = [...activities.values()].map((activity, i) =>
+      db
+        .select('*')
+        .from(
           db(REQUESTS)
-            .whereIn(
-              ['legal_basis_register_id', 'legal_basis_activity_id'],
-              [...activities.values()].map(a => [a.registerId, a.activityId]),
-            )
-            .groupBy('legal_basis_register_id', 'legal_basis_activity_id')
-            .select(db.raw('MAX(id)')),
-        )
-        .select({ snapshot: 's.legal_basis_snapshot' });
-      for (const { snapshot } of samples) {
-        const basis = JSON.parse(snapshot) as LegalBasisSnapshot;
-        const activity = activities.get(keyOf(basis.registerId, basis.id));
-        if (activity) activity.name = basis.name;
-      }
+            .where('legal_basis_register_id', activity.registerId)
+            .where('legal_basis_activity_id', activity.activityId)
+            .select({ snapshot: 'legal_basis_snapshot' })
+            .limit(1)
+            .as(`a${i}`),
+        ),
+    );
+    const samples: Array<{ snapshot: string }> = first
+      ? await first.unionAll(rest)
+      : [];
+    for (const { snapshot } of samples) {
+      const basis = JSON.parse(snapshot) as LegalBasisSnapshot;
+      const activity = activities.get(keyOf(basis.registerId, basis.id));
+      if (activity) activity.name = basis.name;
     }
     return [...activities.values()];
   }
@@ -200,6 +206,17 @@ export class PersonalDataReportStore {
       ])
       .where(`${alias}.at`, '<=', at.getTime());
   }
+}
+
+/**
+ * EXISTS of a subquery run for each outer row. PostgreSQL would otherwise
+ * turn it into one join over every grant in force; OFFSET 0 keeps it a
+ * probe. SQLite probes each row as it is.
+ */
+function probeEach(db: Knex, subquery: Knex.QueryBuilder) {
+  return db.client.config.client === 'pg'
+    ? db.raw('EXISTS (? OFFSET 0)', [subquery])
+    : db.raw('EXISTS ?', [subquery]);
 }
 
 function rowOf(row: GrantRow): PersonalDataAccessRow {
