@@ -375,7 +375,8 @@ export class AccessMetricsStore {
     return rows.map(row => {
       const metric = Number(row.m) === 0 ? 'decision' : 'provisioned';
       const whole = Number(row.whole) === 1;
-      const grp = whole ? TOTAL : row.grp === UNKNOWN ? null : row.grp;
+      const known = row.grp === UNKNOWN ? null : row.grp;
+      const grp = whole ? TOTAL : known;
       return { metric, grp, median: row.median, p90: row.p90 };
     });
   }
