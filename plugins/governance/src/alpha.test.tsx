@@ -45,6 +45,7 @@ describe('governance plugin (new frontend system)', () => {
       'page:governance',
       'entity-content:governance',
       'search-result-list-item:governance',
+      'scaffolder-form-field:governance/ground-rule-policy-picker',
     ] as const) {
       expect(governancePlugin.getExtension(id).$$type).toBe(
         '@backstage/ExtensionDefinition',

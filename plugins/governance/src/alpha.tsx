@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import { isDataProductEntity } from '@datamesh-governance/plugin-data-products-common';
 import GavelIcon from '@material-ui/icons/Gavel';
@@ -63,6 +64,20 @@ const adrSearchResultListItem = SearchResultListItemBlueprint.make({
 });
 
 /**
+ * `scaffolder-form-field:governance/ground-rule-policy-picker`: the
+ * `GroundRulePolicyPicker` field of the "Propose a ground rule" template.
+ */
+const groundRulePolicyPicker = FormFieldBlueprint.make({
+  name: 'ground-rule-policy-picker',
+  params: {
+    field: () =>
+      import('./components/GroundRulePolicyPicker').then(
+        m => m.groundRulePolicyPickerField,
+      ),
+  },
+});
+
+/**
  * The governance plugin for apps on the new frontend system.
  * @alpha
  */
@@ -77,5 +92,6 @@ export default createFrontendPlugin({
     governancePage,
     entityGovernanceContent,
     adrSearchResultListItem,
+    groundRulePolicyPicker,
   ],
 });
