@@ -22,6 +22,8 @@ import { OpinionStore } from './database/OpinionStore';
 import { AdrStatusRecorder } from './decisions/AdrStatusRecorder';
 import { builtInPolicyChecks } from './policies/builtin';
 import { PolicyEvaluator } from './policies/PolicyEvaluator';
+import { createProblemService } from './problems/ProblemService';
+import { ProblemStore } from './problems/ProblemStore';
 import { createRouter } from './router';
 import { createGovernanceService } from './service/createGovernanceService';
 
@@ -128,11 +130,18 @@ export const governancePlugin = createBackendPlugin({
           policies,
           permissions: deps.permissions,
         });
+        // Migrated above: the governance store applies every migration.
+        const problems = createProblemService({
+          store: new ProblemStore(await deps.database.getClient()),
+          adrs,
+          permissions: deps.permissions,
+        });
         // What an AI assistant may read; opinions stay with people.
         registerGovernanceActions(deps.actionsRegistry, { auth, service });
         deps.httpRouter.use(
           await createRouter({
             service,
+            problems,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),

@@ -6,6 +6,9 @@ import type {
   OpinionInput,
   OpinionPerspective,
   OpinionStance,
+  ProblemClose,
+  ProblemInput,
+  ProblemStatus,
 } from './generated/models';
 import {
   opinionInputSchema,
@@ -13,6 +16,11 @@ import {
   opinionStances,
 } from './opinions';
 import type { PolicyCheckResult } from './policies';
+import {
+  problemCloseSchema,
+  problemInputSchema,
+  problemStatuses,
+} from './problems';
 
 // The OpenAPI spec is the one source of the governance contract; the value
 // lists the UI iterates, the zod schema the backend checks opinions with and
@@ -40,6 +48,18 @@ const agreements: Record<string, true> = {
     z.output<typeof opinionInputSchema>,
     OpinionInput
   >,
+  problemStatuses: true satisfies Same<
+    (typeof problemStatuses)[number],
+    ProblemStatus
+  >,
+  problemInput: true satisfies Same<
+    z.output<typeof problemInputSchema>,
+    ProblemInput
+  >,
+  problemClose: true satisfies Same<
+    z.output<typeof problemCloseSchema>,
+    ProblemClose
+  >,
   policyCheckResult: true satisfies Same<
     PolicyCheckResult,
     Omit<EntityCheck, 'policy' | 'adrs'>
@@ -48,7 +68,7 @@ const agreements: Record<string, true> = {
 
 describe('the governance contract', () => {
   it('is checked by the compiler for every list, schema and hand-named type', () => {
-    expect(Object.keys(agreements)).toHaveLength(5);
+    expect(Object.keys(agreements)).toHaveLength(8);
   });
 
   it('parses an opinion the spec describes into the same opinion', () => {

@@ -7,6 +7,7 @@
 
 export * from './adr';
 export * from './opinions';
+export * from './problems';
 export * from './decisions';
 export * from './policies';
 export * from './helpers';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoControlCharacters, isWellFormedText } from './text';
 
 /** @public */
 export const opinionStances = ['support', 'concern', 'object'] as const;
@@ -11,12 +12,6 @@ export const opinionPerspectives = [
   'legal',
   'business',
 ] as const;
-
-// Tab, line feed and carriage return are fine in a comment.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const LONE_SURROGATE =
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * The shape of `opinionInputSchema`, written out: inferred, its enums list
@@ -58,12 +53,12 @@ export const opinionInputSchema: z.ZodObject<
     .max(4000, 'keep it under 4000 characters')
     // PostgreSQL cannot store NUL; other control characters are never meant.
     .refine(
-      comment => !CONTROL_CHARACTERS.test(comment),
+      hasNoControlCharacters,
       'remove control characters (such as NUL) from the comment',
     )
     // A lone surrogate would be stored as U+FFFD, not as what was sent.
     .refine(
-      comment => !LONE_SURROGATE.test(comment),
+      isWellFormedText,
       'the comment is not valid Unicode text',
     ),
 });

@@ -3,6 +3,7 @@ import {
   governanceOpinionCreatePermission,
   governancePermissions,
   governancePolicyCheckReadPermission,
+  governanceProblemManagePermission,
 } from './permissions';
 
 describe('governance permissions', () => {
@@ -10,8 +11,11 @@ describe('governance permissions', () => {
     expect(governancePermissions.map(p => [p.name, p.type])).toEqual([
       ['governance.opinion.create', 'basic'],
       ['governance.policy-check.read', 'basic'],
+      ['governance.problem.create', 'basic'],
+      ['governance.problem.manage', 'basic'],
     ]);
     expect(isCreatePermission(governanceOpinionCreatePermission)).toBe(true);
     expect(governancePolicyCheckReadPermission.attributes.action).toBe('read');
+    expect(governanceProblemManagePermission.attributes.action).toBe('update');
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
+  createPermission,
   Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
@@ -36,6 +37,16 @@ import {
   accessRequestReadPermission,
   reportReadPermission,
 } from '@datamesh-governance/plugin-data-products-common';
+
+// As policy authors name them (the governance plugin registers these).
+const governanceProblemCreatePermission = createPermission({
+  name: 'governance.problem.create',
+  attributes: { action: 'create' },
+});
+const governanceProblemManagePermission = createPermission({
+  name: 'governance.problem.manage',
+  attributes: { action: 'update' },
+});
 import { loadConfigFiles } from '../__testUtils__/loadConfigFiles';
 import { DataMeshPermissionPolicy } from './permissionPolicy';
 
@@ -279,5 +290,30 @@ describe('DataMeshPermissionPolicy', () => {
         result: AuthorizeResult.DENY,
       });
     }
+  });
+
+  it('lets the forum group of governance.forum.group, and only it, link and close problems', async () => {
+    // The demo config names group:default/governance-forum.
+    const policy = DataMeshPermissionPolicy.fromConfig(
+      new ConfigReader(await loadConfigFiles('app-config.yaml')),
+    );
+    const leo = signedIn('leo.legal', ['team-legal', 'governance-forum']);
+    const manage = { permission: governanceProblemManagePermission };
+    expect(await policy.handle(manage, leo)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    for (const other of ['ada', 'olav', 'pia', 'anonymous'] as const) {
+      expect([other, await policy.handle(manage, principals[other])]).toEqual([
+        other,
+        { result: AuthorizeResult.DENY },
+      ]);
+    }
+    const raise = { permission: governanceProblemCreatePermission };
+    expect(await policy.handle(raise, principals.ada)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await policy.handle(raise, principals.anonymous)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 });

@@ -15,7 +15,12 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { dataProductsPolicyDecision } from '@datamesh-governance/plugin-data-products-node';
 import { governancePolicyDecision } from '@datamesh-governance/plugin-governance-node';
-import { isAdmin, readAdmins, readPrivacyOfficers } from './policy/admins';
+import {
+  isAdmin,
+  readAdmins,
+  readForumGroup,
+  readPrivacyOfficers,
+} from './policy/admins';
 import { catalogDecision } from './policy/catalogDecision';
 import { scaffolderDecision } from './policy/scaffolderDecision';
 
@@ -24,8 +29,9 @@ import { scaffolderDecision } from './policy/scaffolderDecision';
  * - access requests: the data-products suite's rules
  *   (`dataProductsPolicyDecision`); its Art. 30 report for the groups in
  *   `permission.privacyOfficers`;
- * - opinions and policy checks: the governance plugin's rules
- *   (`governancePolicyDecision`);
+ * - opinions, policy checks and raised problems: the governance plugin's
+ *   rules (`governancePolicyDecision`); linking and closing problems for
+ *   members of `governance.forum.group`;
  * - catalog writes: admins (`permission.admins`), and for deleting or
  *   refreshing an entity its owners;
  * - scaffolder: signed-in users, their own tasks; the editor for admins;
@@ -36,12 +42,14 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
     return new DataMeshPermissionPolicy(
       readAdmins(config),
       readPrivacyOfficers(config),
+      readForumGroup(config),
     );
   }
 
   constructor(
     private readonly admins: string[],
     private readonly privacyOfficers: string[] = [],
+    private readonly forumGroup?: string,
   ) {}
 
   async handle(
@@ -54,7 +62,9 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
       dataProductsPolicyDecision(request, user, {
         privacyOfficers: this.privacyOfficers,
       }) ??
-      governancePolicyDecision(request, user) ??
+      governancePolicyDecision(request, user, {
+        forumGroup: this.forumGroup,
+      }) ??
       catalogDecision(permission, user, admin) ??
       scaffolderDecision(permission, user, admin);
     if (decision) {

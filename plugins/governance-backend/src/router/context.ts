@@ -1,5 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { createOpenApiRouter } from '../schema/openapi/generated';
+import { ProblemService } from '../problems/ProblemService';
 import { GovernanceService } from '../service/GovernanceService';
 
 /** The router typed from the OpenAPI spec. */
@@ -10,6 +11,7 @@ export type GovernanceApiRouter = Awaited<
 /** What the route handlers need, built once in the plugin. */
 export type RouterContext = {
   service: GovernanceService;
+  problems: ProblemService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 };

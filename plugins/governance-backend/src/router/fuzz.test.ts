@@ -29,6 +29,10 @@ const USERS = [
   'user:default/olav.owner',
 ];
 
+/** Raised in beforeAll: a problem that exists, and one that never will. */
+let PROBLEM = '';
+const NO_PROBLEM = '00000000-0000-4000-8000-000000000000';
+
 type FuzzCase = {
   method: string;
   path: string;
@@ -45,6 +49,16 @@ function adrIdSegment(random: Random): string {
     () => random.pick(['%', '%zz', '%E0%A4%A', '%C0%AF', '%FF', '%00']),
     () => random.pick(['..%2F..%2Fetc', '%2e%2e', 'a%2Fb', '.', '..']),
     () => 'a'.repeat(random.pick([255, 256, 4000])),
+  ])();
+}
+
+function problemIdSegment(random: Random): string {
+  return random.pick<() => string>([
+    () => PROBLEM,
+    () => PROBLEM,
+    () => random.pick([NO_PROBLEM, PROBLEM.toUpperCase(), `${PROBLEM}x`]),
+    () => percentEncode(hostileString(random)),
+    () => random.pick(['%', '%zz', '%00', '..%2F..', 'a'.repeat(4000)]),
   ])();
 }
 
@@ -65,6 +79,12 @@ function queryString(random: Random, names: string[]): string {
       () => percentEncode(hostileString(random)),
       () => random.pick(['%', '%zz', '%E0%A4%A', '%00']),
       () => random.pick(['1e309', '-1', '99999999999999999999', 'NaN']),
+      () => random.pick(['open', 'closed', '0', '1', '25', '100', '101']),
+      () =>
+        random.pick([
+          'WzEsMiwiMDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAwIl0',
+          'W10',
+        ]),
     ])();
     pairs.push(`${name}=${value}`);
   }
@@ -100,6 +120,33 @@ function route(random: Random): { method: string; path: string } {
       method: 'GET',
       path: `${base}/checks${queryString(random, ['entityRef'])}`,
     }),
+    () => ({
+      method: 'GET',
+      path: `${base}/problems${queryString(random, [
+        'status',
+        'limit',
+        'cursor',
+      ])}`,
+    }),
+    () => ({ method: 'POST', path: `${base}/problems` }),
+    () => ({
+      method: 'GET',
+      path: `${base}/problems/${problemIdSegment(random)}${random.pick([
+        '',
+        '/history',
+      ])}`,
+    }),
+    () => ({
+      method: random.pick(['PUT', 'DELETE']),
+      path: `${base}/problems/${problemIdSegment(random)}/${random.pick([
+        'support',
+        'adr',
+      ])}`,
+    }),
+    () => ({
+      method: 'POST',
+      path: `${base}/problems/${problemIdSegment(random)}/close`,
+    }),
     // Methods no route takes.
     () => ({
       method: random.pick(['POST', 'DELETE', 'PATCH']),
@@ -107,6 +154,8 @@ function route(random: Random): { method: string; path: string } {
         `${base}/adrs`,
         `${base}/adrs/${id}/opinions/mine`,
         `${base}/policies`,
+        `${base}/problems/${problemIdSegment(random)}`,
+        `${base}/problems/${problemIdSegment(random)}/close`,
       ]),
     }),
   ])();
@@ -128,12 +177,31 @@ function validOpinion(random: Random): Record<string, unknown> {
   };
 }
 
+/** A valid body of one of the routes that take one. */
+function validBody(random: Random): Record<string, unknown> {
+  return random.pick<() => Record<string, unknown>>([
+    () => validOpinion(random),
+    () => validOpinion(random),
+    () => ({
+      title: `Problem ${random.int(1000)}`,
+      description: 'Described',
+      entityRefs: random.pick([
+        [],
+        ['dataproduct:default/benefit-decisions'],
+        ['domain:default/employment', 'DataProduct:default/x'],
+      ]),
+    }),
+    () => ({ adrId: random.pick([PROPOSED, ACCEPTED, 'decisions--nope']) }),
+    () => ({ reason: `Reason ${random.int(1000)}` }),
+  ])();
+}
+
 function body(random: Random): Buffer | undefined {
   const text = random.pick<() => string | undefined>([
     () => undefined,
-    () => JSON.stringify(validOpinion(random)),
+    () => JSON.stringify(validBody(random)),
     () => {
-      const opinion = validOpinion(random);
+      const opinion = validBody(random);
       const mutations = 1 + random.int(3);
       for (let i = 0; i < mutations; i++) {
         const field = random.pick([
@@ -144,6 +212,13 @@ function body(random: Random): Buffer | undefined {
           'authorRef',
           'adrId',
           'revision',
+          'title',
+          'description',
+          'entityRefs',
+          'raisedBy',
+          'adrId',
+          'reason',
+          'supportCount',
           '__proto__',
           'constructor',
           hostileString(random),
@@ -158,6 +233,16 @@ function body(random: Random): Buffer | undefined {
         ...validOpinion(random),
         comment: hostileString(random),
       }),
+    () => {
+      const valid = validBody(random);
+      const field = random.pick(Object.keys(valid));
+      return JSON.stringify({
+        ...valid,
+        [field]: random.chance(0.5)
+          ? hostileString(random)
+          : [hostileString(random)],
+      });
+    },
     () =>
       JSON.stringify(
         random.pick([[validOpinion(random)], 'text', 42, null, true]),
@@ -272,7 +357,19 @@ async function tableContents(knex: Knex): Promise<string> {
     'author_ref',
   ]);
   const revisions = await knex('governance_opinion_revisions').orderBy('id');
-  return JSON.stringify({ opinions, revisions });
+  const problems = await knex('governance_problems').orderBy('id');
+  const supports = await knex('governance_problem_supports').orderBy([
+    'problem_id',
+    'person_ref',
+  ]);
+  const problemEvents = await knex('governance_problem_events').orderBy('id');
+  return JSON.stringify({
+    opinions,
+    revisions,
+    problems,
+    supports,
+    problemEvents,
+  });
 }
 
 function describeCase(c: FuzzCase) {
@@ -293,6 +390,15 @@ describe.each(databaseIds)(
     beforeAll(async () => {
       started = await startGovernanceBackend({ databases, databaseId });
       port = (started.backend.server.address() as AddressInfo).port;
+      const raised = await started.http
+        .post('/api/governance/problems')
+        .set({ Authorization: mockCredentials.user.header(USERS[1]) })
+        .send({
+          title: 'Fuzzed',
+          description: 'By the fuzzer',
+          entityRefs: [],
+        });
+      PROBLEM = raised.body.id;
     });
     afterAll(() => started?.backend.stop());
 
@@ -313,7 +419,7 @@ describe.each(databaseIds)(
         }
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         const changed = (await tableContents(started.knex)) !== before;
-        const mayChange = c.method === 'PUT' && status >= 200 && status < 300;
+        const mayChange = c.method !== 'GET' && status >= 200 && status < 300;
         if (status >= 500 || (changed && !mayChange)) {
           failures.push({ index, status, changed, ...describeCase(c) });
         }

@@ -5,6 +5,7 @@ import { adrRoutes } from './adrs';
 import { RouterContext } from './context';
 import { opinionRoutes } from './opinions';
 import { policyRoutes } from './policies';
+import { problemRoutes } from './problems';
 import { requestValidation } from './validation';
 
 /** The governance REST API, as src/schema/openapi.yaml describes it. */
@@ -18,6 +19,7 @@ export async function createRouter(
   adrRoutes(api, ctx);
   opinionRoutes(api, ctx);
   policyRoutes(api, ctx);
+  problemRoutes(api, ctx);
 
   const router = Router();
   router.use(express.json());

@@ -14,6 +14,14 @@ import type {
   OpinionSummary,
   PolicyComplianceList,
   EntityCheckList,
+  ProblemId,
+  ProblemStatus,
+  ProblemInput,
+  ProblemLink,
+  ProblemClose,
+  Problem,
+  ProblemPage,
+  ProblemHistory,
 } from './models';
 
 const pluginId = 'governance';
@@ -115,6 +123,104 @@ export type GetEntityChecks = {
      */
     entityRef: string;
   };
+};
+
+/**
+ * Raised problems, most supported first and then newest first, one page at a time (keyset: pass the previous page's `nextCursor`).
+ * @public
+ */
+export type ListProblems = {
+  query?: {
+    /**
+     * Open problems (the default) or closed ones.
+     */
+    status?: ProblemStatus;
+    limit?: number;
+    /**
+     * The `nextCursor` of the previous page, as it was handed out.
+     */
+    cursor?: string;
+  };
+};
+
+/**
+ * Raises a problem a ground rule might solve (needs `governance.problem.create`). Who raised it is taken from the user's token, never from the body.
+ * @public
+ */
+export type RaiseProblem = {
+  body: ProblemInput;
+};
+
+/**
+ * One raised problem, with the current status of the ADR that answers it.
+ * @public
+ */
+export type GetProblem = {
+  path: {
+    problemId: ProblemId;
+  };
+};
+
+/**
+ * Every change to a problem, oldest first (append-only).
+ * @public
+ */
+export type GetProblemHistory = {
+  path: {
+    problemId: ProblemId;
+  };
+};
+
+/**
+ * The signed-in user supports an open problem (needs `governance.problem.create`); once per person, so a second time changes nothing.
+ * @public
+ */
+export type SupportProblem = {
+  path: {
+    problemId: ProblemId;
+  };
+};
+
+/**
+ * The signed-in user no longer supports an open problem (needs `governance.problem.create`).
+ * @public
+ */
+export type WithdrawProblemSupport = {
+  path: {
+    problemId: ProblemId;
+  };
+};
+
+/**
+ * Links a problem to the ADR that answers it (needs `governance.problem.manage`, the forum's); the problem then shows that ADR's current status.
+ * @public
+ */
+export type LinkProblemAdr = {
+  path: {
+    problemId: ProblemId;
+  };
+  body: ProblemLink;
+};
+
+/**
+ * Removes a problem's link to an ADR (needs `governance.problem.manage`).
+ * @public
+ */
+export type UnlinkProblemAdr = {
+  path: {
+    problemId: ProblemId;
+  };
+};
+
+/**
+ * Closes an open problem with a reason (needs `governance.problem.manage`, the forum's).
+ * @public
+ */
+export type CloseProblem = {
+  path: {
+    problemId: ProblemId;
+  };
+  body: ProblemClose;
 };
 
 function queryString(query: object | undefined): string {
@@ -298,6 +404,189 @@ export class GovernanceApiClient {
         headers: {
           ...(options?.token && { Authorization: `Bearer ${options.token}` }),
         },
+      },
+    );
+  }
+
+  /**
+   * Raised problems, most supported first and then newest first, one page at a time (keyset: pass the previous page's `nextCursor`).
+   */
+  async listProblems(
+    request: ListProblems,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ProblemPage>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/problems${queryString(request.query)}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * Raises a problem a ground rule might solve (needs `governance.problem.create`). Who raised it is taken from the user's token, never from the body.
+   */
+  async raiseProblem(
+    request: RaiseProblem,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Problem>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(`${baseUrl}/problems`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+
+        ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+      },
+      body: JSON.stringify(request.body ?? {}),
+    });
+  }
+
+  /**
+   * One raised problem, with the current status of the ADR that answers it.
+   */
+  async getProblem(
+    request: GetProblem,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Problem>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/problems/${encodeURIComponent(request.path.problemId)}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * Every change to a problem, oldest first (append-only).
+   */
+  async getProblemHistory(
+    request: GetProblemHistory,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ProblemHistory>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/problems/${encodeURIComponent(
+        request.path.problemId,
+      )}/history`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * The signed-in user supports an open problem (needs `governance.problem.create`); once per person, so a second time changes nothing.
+   */
+  async supportProblem(
+    request: SupportProblem,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Problem>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/problems/${encodeURIComponent(
+        request.path.problemId,
+      )}/support`,
+      {
+        method: 'PUT',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * The signed-in user no longer supports an open problem (needs `governance.problem.create`).
+   */
+  async withdrawProblemSupport(
+    request: WithdrawProblemSupport,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Problem>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/problems/${encodeURIComponent(
+        request.path.problemId,
+      )}/support`,
+      {
+        method: 'DELETE',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * Links a problem to the ADR that answers it (needs `governance.problem.manage`, the forum's); the problem then shows that ADR's current status.
+   */
+  async linkProblemAdr(
+    request: LinkProblemAdr,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Problem>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/problems/${encodeURIComponent(request.path.problemId)}/adr`,
+      {
+        method: 'PUT',
+        headers: {
+          'Content-Type': 'application/json',
+
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+        body: JSON.stringify(request.body ?? {}),
+      },
+    );
+  }
+
+  /**
+   * Removes a problem's link to an ADR (needs `governance.problem.manage`).
+   */
+  async unlinkProblemAdr(
+    request: UnlinkProblemAdr,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Problem>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/problems/${encodeURIComponent(request.path.problemId)}/adr`,
+      {
+        method: 'DELETE',
+        headers: {
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+      },
+    );
+  }
+
+  /**
+   * Closes an open problem with a reason (needs `governance.problem.manage`, the forum's).
+   */
+  async closeProblem(
+    request: CloseProblem,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Problem>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/problems/${encodeURIComponent(request.path.problemId)}/close`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+
+          ...(options?.token && { Authorization: `Bearer ${options.token}` }),
+        },
+        body: JSON.stringify(request.body ?? {}),
       },
     );
   }

@@ -6,6 +6,8 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   governanceOpinionCreatePermission,
   governancePolicyCheckReadPermission,
+  governanceProblemCreatePermission,
+  governanceProblemManagePermission,
 } from '@datamesh-governance/plugin-governance-common';
 import { governancePolicyDecision } from './governancePolicyDecision';
 
@@ -20,18 +22,47 @@ const leo: PolicyQueryUser = {
 const ours = [
   governanceOpinionCreatePermission,
   governancePolicyCheckReadPermission,
+  governanceProblemCreatePermission,
+  governanceProblemManagePermission,
 ];
+const FORUM = 'group:default/governance-forum';
+function member(name: string, groups: string[]): PolicyQueryUser {
+  const ref = `user:default/${name}`;
+  return {
+    credentials: {
+      $$type: '@backstage/BackstageCredentials',
+      principal: { type: 'user', userEntityRef: ref },
+    },
+    info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
+  };
+}
 
 describe('governancePolicyDecision', () => {
-  it('lets signed-in users record opinions and read checks', () => {
-    for (const permission of ours) {
+  it('lets signed-in users record opinions, read checks, raise and support problems', () => {
+    for (const permission of ours.slice(0, 3)) {
       expect(governancePolicyDecision({ permission }, leo)).toEqual({
         result: AuthorizeResult.ALLOW,
       });
     }
   });
 
-  it('denies both without a signed-in user', () => {
+  it('lets only members of the forum group link and close problems', () => {
+    const decide = (user: PolicyQueryUser, forumGroup?: string) =>
+      governancePolicyDecision(
+        { permission: governanceProblemManagePermission },
+        user,
+        { forumGroup },
+      )?.result;
+    const leoInForum = member('leo.legal', ['Group:Default/Governance-Forum']);
+    const ada = member('ada.analyst', ['group:default/team-analytics']);
+    expect(decide(leoInForum, FORUM)).toBe(AuthorizeResult.ALLOW);
+    expect(decide(ada, FORUM)).toBe(AuthorizeResult.DENY);
+    // No forum configured: nobody manages problems.
+    expect(decide(leoInForum)).toBe(AuthorizeResult.DENY);
+    expect(decide(leo, FORUM)).toBe(AuthorizeResult.DENY);
+  });
+
+  it('denies all without a signed-in user', () => {
     for (const permission of ours) {
       expect(governancePolicyDecision({ permission })).toEqual({
         result: AuthorizeResult.DENY,

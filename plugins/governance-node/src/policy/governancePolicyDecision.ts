@@ -7,7 +7,25 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { governancePermissions } from '@datamesh-governance/plugin-governance-common';
+import {
+  governancePermissions,
+  governanceProblemManagePermission,
+} from '@datamesh-governance/plugin-governance-common';
+
+/**
+ * What an adopter's policy tells `governancePolicyDecision`.
+ * @public
+ */
+export type GovernancePolicyOptions = {
+  /**
+   * The forum that decides the ground rules (a full entity ref, e.g.
+   * `group:default/governance-forum`, as `governance.forum.group` names it).
+   * Without one, nobody may link or close raised problems.
+   */
+  forumGroup?: string;
+};
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
  * The governance plugin's part of a permission policy, to compose into an
@@ -15,7 +33,10 @@ import { governancePermissions } from '@datamesh-governance/plugin-governance-co
  *
  * - record an opinion on a proposed ADR: any signed-in user;
  * - read policy checks: any signed-in user (the checks only ever cover the
- *   entities the caller may read in the catalog).
+ *   entities the caller may read in the catalog);
+ * - raise and support problems: any signed-in user;
+ * - link a problem to an ADR, or close it: members of the forum group
+ *   (`options.forumGroup`), going by the user's ownership refs.
  *
  * Without a signed-in user everything of ours is denied.
  *
@@ -25,6 +46,7 @@ import { governancePermissions } from '@datamesh-governance/plugin-governance-co
 export function governancePolicyDecision(
   request: PolicyQuery,
   user?: PolicyQueryUser,
+  options: GovernancePolicyOptions = {},
 ): PolicyDecision | undefined {
   const ours = governancePermissions.some(permission =>
     isPermission(request.permission, permission),
@@ -32,5 +54,15 @@ export function governancePolicyDecision(
   if (!ours) {
     return undefined;
   }
-  return { result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+  if (!user) {
+    return { result: AuthorizeResult.DENY };
+  }
+  if (isPermission(request.permission, governanceProblemManagePermission)) {
+    const forum = options.forumGroup && lower(options.forumGroup);
+    const member = user.info.ownershipEntityRefs.some(
+      ref => lower(ref) === forum,
+    );
+    return { result: member ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+  }
+  return { result: AuthorizeResult.ALLOW };
 }

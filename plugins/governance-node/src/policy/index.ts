@@ -1,1 +1,2 @@
 export { governancePolicyDecision } from './governancePolicyDecision';
+export type { GovernancePolicyOptions } from './governancePolicyDecision';

@@ -18,12 +18,23 @@ export function readPrivacyOfficers(config: Config): string[] {
   return readRefs(config, 'permission.privacyOfficers');
 }
 
+/**
+ * The forum group of `governance.forum.group`, whose members may link and
+ * close raised problems, as a full entity ref.
+ */
+export function readForumGroup(config: Config): string | undefined {
+  const group = config.getOptionalString('governance.forum.group');
+  return group ? fullRef(group) : undefined;
+}
+
 function readRefs(config: Config, key: string): string[] {
-  return (config.getOptionalStringArray(key) ?? []).map(ref => {
-    const [kind, rest] = ref.includes(':') ? ref.split(':', 2) : ['group', ref];
-    const full = rest.includes('/') ? rest : `default/${rest}`;
-    return `${kind}:${full}`.toLocaleLowerCase('en-US');
-  });
+  return (config.getOptionalStringArray(key) ?? []).map(fullRef);
+}
+
+function fullRef(ref: string): string {
+  const [kind, rest] = ref.includes(':') ? ref.split(':', 2) : ['group', ref];
+  const full = rest.includes('/') ? rest : `default/${rest}`;
+  return `${kind}:${full}`.toLocaleLowerCase('en-US');
 }
 
 /** Whether the user is, or belongs to, one of the admins. */

@@ -14,6 +14,14 @@ import type {
   OpinionSummary,
   PolicyComplianceList,
   EntityCheckList,
+  ProblemId,
+  ProblemStatus,
+  ProblemInput,
+  ProblemLink,
+  ProblemClose,
+  Problem,
+  ProblemPage,
+  ProblemHistory,
   ApiError,
 } from './models';
 
@@ -110,6 +118,113 @@ export type GetEntityChecks = {
 };
 
 /**
+ * Raised problems, most supported first and then newest first, one page at a time (keyset: pass the previous page's `nextCursor`).
+ * @public
+ */
+export type ListProblems = {
+  query: {
+    /**
+     * Open problems (the default) or closed ones.
+     */
+    status?: ProblemStatus;
+    limit?: number;
+    /**
+     * The `nextCursor` of the previous page, as it was handed out.
+     */
+    cursor?: string;
+  };
+  response: ProblemPage | ApiError;
+};
+
+/**
+ * Raises a problem a ground rule might solve (needs `governance.problem.create`). Who raised it is taken from the user's token, never from the body.
+ * @public
+ */
+export type RaiseProblem = {
+  body: ProblemInput;
+  response: Problem | ApiError;
+};
+
+/**
+ * One raised problem, with the current status of the ADR that answers it.
+ * @public
+ */
+export type GetProblem = {
+  path: {
+    problemId: ProblemId;
+  };
+  response: Problem | ApiError;
+};
+
+/**
+ * Every change to a problem, oldest first (append-only).
+ * @public
+ */
+export type GetProblemHistory = {
+  path: {
+    problemId: ProblemId;
+  };
+  response: ProblemHistory | ApiError;
+};
+
+/**
+ * The signed-in user supports an open problem (needs `governance.problem.create`); once per person, so a second time changes nothing.
+ * @public
+ */
+export type SupportProblem = {
+  path: {
+    problemId: ProblemId;
+  };
+  response: Problem | ApiError;
+};
+
+/**
+ * The signed-in user no longer supports an open problem (needs `governance.problem.create`).
+ * @public
+ */
+export type WithdrawProblemSupport = {
+  path: {
+    problemId: ProblemId;
+  };
+  response: Problem | ApiError;
+};
+
+/**
+ * Links a problem to the ADR that answers it (needs `governance.problem.manage`, the forum's); the problem then shows that ADR's current status.
+ * @public
+ */
+export type LinkProblemAdr = {
+  path: {
+    problemId: ProblemId;
+  };
+  body: ProblemLink;
+  response: Problem | ApiError;
+};
+
+/**
+ * Removes a problem's link to an ADR (needs `governance.problem.manage`).
+ * @public
+ */
+export type UnlinkProblemAdr = {
+  path: {
+    problemId: ProblemId;
+  };
+  response: Problem | ApiError;
+};
+
+/**
+ * Closes an open problem with a reason (needs `governance.problem.manage`, the forum's).
+ * @public
+ */
+export type CloseProblem = {
+  path: {
+    problemId: ProblemId;
+  };
+  body: ProblemClose;
+  response: Problem | ApiError;
+};
+
+/**
  * Every endpoint of the spec, for the typed router.
  * @public
  */
@@ -122,4 +237,13 @@ export type EndpointMap = {
   '#put|/adrs/{adrId}/opinions/mine': RecordOpinion;
   '#get|/policies': ListPolicies;
   '#get|/checks': GetEntityChecks;
+  '#get|/problems': ListProblems;
+  '#post|/problems': RaiseProblem;
+  '#get|/problems/{problemId}': GetProblem;
+  '#get|/problems/{problemId}/history': GetProblemHistory;
+  '#put|/problems/{problemId}/support': SupportProblem;
+  '#_delete|/problems/{problemId}/support': WithdrawProblemSupport;
+  '#put|/problems/{problemId}/adr': LinkProblemAdr;
+  '#_delete|/problems/{problemId}/adr': UnlinkProblemAdr;
+  '#post|/problems/{problemId}/close': CloseProblem;
 };

@@ -340,6 +340,131 @@ export type EntityCheckList = {
 };
 
 /**
+ * A raised problem's id (a UUID).
+ * @public
+ */
+export type ProblemId = string;
+
+/**
+ * @public
+ */
+export type ProblemStatus = 'open' | 'closed';
+
+/**
+ * Who raised it comes from credentials, so any other field (such as `raisedBy`) is refused.
+ * @public
+ */
+export type ProblemInput = {
+  /**
+   * Not blank once trimmed, valid Unicode, no control characters.
+   */
+  title: string;
+  /**
+   * What goes wrong and for whom: not blank once trimmed, valid Unicode, no control characters but tab and line breaks.
+   */
+  description: string;
+  /**
+   * The data products and domains it touches, e.g. dataproduct:default/benefit-decisions, domain:default/employment.
+   */
+  entityRefs: Array<string>;
+};
+
+/**
+ * @public
+ */
+export type ProblemLink = {
+  adrId: AdrId;
+};
+
+/**
+ * @public
+ */
+export type ProblemClose = {
+  /**
+   * Why the forum closes it; not blank, at most 1000 characters.
+   */
+  reason: string;
+};
+
+/**
+ * The ADR that answers a problem, as the ADR repository knows it now.
+ * @public
+ */
+export type ProblemAdr = {
+  id: string;
+  title: string;
+  status: AdrStatus;
+  /**
+   * False when no source has this ADR any more; its status then reads `unknown`.
+   */
+  found: boolean;
+};
+
+/**
+ * @public
+ */
+export type Problem = {
+  id: string;
+  title: string;
+  description: string;
+  entityRefs: Array<string>;
+  raisedBy: string;
+  createdAt: string;
+  status: ProblemStatus;
+  supportCount: number;
+  /**
+   * Whether the signed-in caller supports it (false for services).
+   */
+  supportedByMe: boolean;
+  adr?: ProblemAdr;
+  linkedBy?: string;
+  linkedAt?: string;
+  closedBy?: string;
+  closedAt?: string;
+  closeReason?: string;
+};
+
+/**
+ * @public
+ */
+export type ProblemPage = {
+  items: Array<Problem>;
+  /**
+   * Where the next page starts; absent on the last page.
+   */
+  nextCursor?: string;
+};
+
+/**
+ * @public
+ */
+export type ProblemEventAction =
+  | 'raised'
+  | 'supported'
+  | 'support-withdrawn'
+  | 'adr-linked'
+  | 'adr-unlinked'
+  | 'closed';
+
+/**
+ * @public
+ */
+export type ProblemEvent = {
+  action: ProblemEventAction;
+  actorRef: string;
+  recordedAt: string;
+  adrId?: string;
+  reason?: string;
+};
+
+/**
+ * @public
+ */
+export type ProblemHistory = {
+  items: Array<ProblemEvent>;
+};
+
+/**
  * @public
  */
 export type FieldIssue = {

@@ -377,6 +377,425 @@ export const spec = {
         ],
       },
     },
+    '/problems': {
+      get: {
+        operationId: 'listProblems',
+        description:
+          "Raised problems, most supported first and then newest first, one page at a time (keyset: pass the previous page's `nextCursor`).",
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description: 'Open problems (the default) or closed ones.',
+            schema: {
+              $ref: '#/components/schemas/ProblemStatus',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 25,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description:
+              'The `nextCursor` of the previous page, as it was handed out.',
+            schema: {
+              type: 'string',
+              maxLength: 500,
+              pattern: '^[A-Za-z0-9_-]*$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of problems.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProblemPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+      post: {
+        operationId: 'raiseProblem',
+        description:
+          "Raises a problem a ground rule might solve (needs `governance.problem.create`). Who raised it is taken from the user's token, never from the body.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProblemInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The problem, raised.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/problems/{problemId}': {
+      get: {
+        operationId: 'getProblem',
+        description:
+          'One raised problem, with the current status of the ADR that answers it.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The problem.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/problems/{problemId}/history': {
+      get: {
+        operationId: 'getProblemHistory',
+        description: 'Every change to a problem, oldest first (append-only).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The history.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProblemHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/problems/{problemId}/support': {
+      put: {
+        operationId: 'supportProblem',
+        description:
+          'The signed-in user supports an open problem (needs `governance.problem.create`); once per person, so a second time changes nothing.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The problem, with its support count.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+      delete: {
+        operationId: 'withdrawProblemSupport',
+        description:
+          'The signed-in user no longer supports an open problem (needs `governance.problem.create`).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The problem, with its support count.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/problems/{problemId}/adr': {
+      put: {
+        operationId: 'linkProblemAdr',
+        description:
+          "Links a problem to the ADR that answers it (needs `governance.problem.manage`, the forum's); the problem then shows that ADR's current status.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProblemLink',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The problem, linked.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+      delete: {
+        operationId: 'unlinkProblemAdr',
+        description:
+          "Removes a problem's link to an ADR (needs `governance.problem.manage`).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The problem, without a linked ADR.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/problems/{problemId}/close': {
+      post: {
+        operationId: 'closeProblem',
+        description:
+          "Closes an open problem with a reason (needs `governance.problem.manage`, the forum's).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProblemClose',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The problem, closed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
   },
   components: {
     parameters: {
@@ -386,6 +805,14 @@ export const spec = {
         required: true,
         schema: {
           $ref: '#/components/schemas/AdrId',
+        },
+      },
+      problemId: {
+        name: 'problemId',
+        in: 'path',
+        required: true,
+        schema: {
+          $ref: '#/components/schemas/ProblemId',
         },
       },
     },
@@ -1023,6 +1450,221 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/EntityCheck',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      ProblemId: {
+        type: 'string',
+        description: "A raised problem's id (a UUID).",
+        pattern:
+          '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+      },
+      ProblemStatus: {
+        type: 'string',
+        enum: ['open', 'closed'],
+      },
+      ProblemInput: {
+        type: 'object',
+        description:
+          'Who raised it comes from credentials, so any other field (such as `raisedBy`) is refused.',
+        properties: {
+          title: {
+            type: 'string',
+            description:
+              'Not blank once trimmed, valid Unicode, no control characters.',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            description:
+              'What goes wrong and for whom: not blank once trimmed, valid Unicode, no control characters but tab and line breaks.',
+            minLength: 1,
+            maxLength: 4000,
+          },
+          entityRefs: {
+            type: 'array',
+            description:
+              'The data products and domains it touches, e.g. dataproduct:default/benefit-decisions, domain:default/employment.',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+        },
+        required: ['title', 'description', 'entityRefs'],
+        additionalProperties: false,
+      },
+      ProblemLink: {
+        type: 'object',
+        properties: {
+          adrId: {
+            $ref: '#/components/schemas/AdrId',
+          },
+        },
+        required: ['adrId'],
+        additionalProperties: false,
+      },
+      ProblemClose: {
+        type: 'object',
+        properties: {
+          reason: {
+            type: 'string',
+            description:
+              'Why the forum closes it; not blank, at most 1000 characters.',
+            minLength: 1,
+            maxLength: 1000,
+          },
+        },
+        required: ['reason'],
+        additionalProperties: false,
+      },
+      ProblemAdr: {
+        type: 'object',
+        description:
+          'The ADR that answers a problem, as the ADR repository knows it now.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/AdrStatus',
+          },
+          found: {
+            type: 'boolean',
+            description:
+              'False when no source has this ADR any more; its status then reads `unknown`.',
+          },
+        },
+        required: ['id', 'title', 'status', 'found'],
+      },
+      Problem: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          raisedBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/ProblemStatus',
+          },
+          supportCount: {
+            type: 'integer',
+          },
+          supportedByMe: {
+            type: 'boolean',
+            description:
+              'Whether the signed-in caller supports it (false for services).',
+          },
+          adr: {
+            $ref: '#/components/schemas/ProblemAdr',
+          },
+          linkedBy: {
+            type: 'string',
+          },
+          linkedAt: {
+            type: 'string',
+          },
+          closedBy: {
+            type: 'string',
+          },
+          closedAt: {
+            type: 'string',
+          },
+          closeReason: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'description',
+          'entityRefs',
+          'raisedBy',
+          'createdAt',
+          'status',
+          'supportCount',
+          'supportedByMe',
+        ],
+      },
+      ProblemPage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Problem',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description: 'Where the next page starts; absent on the last page.',
+          },
+        },
+        required: ['items'],
+      },
+      ProblemEventAction: {
+        type: 'string',
+        enum: [
+          'raised',
+          'supported',
+          'support-withdrawn',
+          'adr-linked',
+          'adr-unlinked',
+          'closed',
+        ],
+      },
+      ProblemEvent: {
+        type: 'object',
+        properties: {
+          action: {
+            $ref: '#/components/schemas/ProblemEventAction',
+          },
+          actorRef: {
+            type: 'string',
+          },
+          recordedAt: {
+            type: 'string',
+          },
+          adrId: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['action', 'actorRef', 'recordedAt'],
+      },
+      ProblemHistory: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ProblemEvent',
             },
           },
         },
