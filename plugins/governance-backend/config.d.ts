@@ -9,6 +9,37 @@ export interface Config {
        * ADRs and their due dates; only they link or close raised problems.
        */
       group?: string;
+      /**
+       * How many days before a proposal's `opinions-due` date the forum
+       * group is reminded (whole days, 0–60); default 3.
+       */
+      reminderDaysBefore?: number;
+      /**
+       * The hour of the day (UTC, 0–23) from which each proposer gets the
+       * day's digest of new opinions on their proposals; default 8.
+       */
+      digestHour?: number;
+      /**
+       * How often to look for new proposals, due reminders and digests;
+       * default every 10 minutes. Runs on one replica at a time.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    notifications?: {
+      /**
+       * Whether the forum, proposers and data product owners are notified
+       * (through the notifications backend); default true. Failures are
+       * tracked either way.
+       */
+      enabled?: boolean;
+    };
+    policies?: {
+      /**
+       * How often every data product is checked against the enforced
+       * policies, to keep since when each fails and tell its owners once;
+       * default every 30 minutes. Runs on one replica at a time.
+       */
+      sweepSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     adrs?: {
       /**

@@ -7,6 +7,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { governancePermissions } from '@datamesh-governance/plugin-governance-common';
 import {
   PolicyCheck,
@@ -19,9 +20,12 @@ import { sourcesFromCatalog } from './adrs/sources/entitySources';
 import { AdrStatusStore } from './database/AdrStatusStore';
 import { applyMigrations } from './database/migrations';
 import { OpinionStore } from './database/OpinionStore';
+import { PolicyFailureStore } from './database/PolicyFailureStore';
+import { scheduleForumNotices } from './notices/scheduleForumNotices';
 import { AdrStatusRecorder } from './decisions/AdrStatusRecorder';
 import { builtInPolicyChecks } from './policies/builtin';
 import { PolicyEvaluator } from './policies/PolicyEvaluator';
+import { schedulePolicySweep } from './policies/schedulePolicySweep';
 import { createProblemService } from './problems/ProblemService';
 import { ProblemStore } from './problems/ProblemStore';
 import { createRouter } from './router';
@@ -64,6 +68,7 @@ export const governancePlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, urlReader, catalog, auth } = deps;
@@ -95,14 +100,16 @@ export const governancePlugin = createBackendPlugin({
           ];
         }, logger);
 
+        const knex = await applyMigrations(deps.database);
+        const failures = new PolicyFailureStore(knex);
         // Built-ins are registered like any module's checks, and first.
         const policies = new PolicyEvaluator(
           [...builtInPolicyChecks, ...checks],
           adrs,
           catalog,
+          failures,
         );
 
-        const knex = await applyMigrations(deps.database);
         const statuses = new AdrStatusStore(knex);
         const statusRecorder = new AdrStatusRecorder(statuses, deps.auditor);
 
@@ -121,6 +128,20 @@ export const governancePlugin = createBackendPlugin({
             await adrs.refresh();
             await statusRecorder.record(await adrs.index(), seenAt);
           },
+        });
+
+        // The forum told of proposals and due dates, proposers of new
+        // opinions, owners of enforced policies their products fail.
+        const notices = { config, scheduler: deps.scheduler, logger };
+        const notifications = deps.notifications;
+        await scheduleForumNotices({ ...notices, knex, adrs, notifications });
+        await schedulePolicySweep({
+          ...notices,
+          auth,
+          catalog,
+          policies,
+          store: failures,
+          notifications,
         });
 
         const service = createGovernanceService({

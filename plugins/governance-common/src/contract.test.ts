@@ -62,7 +62,7 @@ const agreements: Record<string, true> = {
   >,
   policyCheckResult: true satisfies Same<
     PolicyCheckResult,
-    Omit<EntityCheck, 'policy' | 'adrs'>
+    Omit<EntityCheck, 'policy' | 'adrs' | 'enforcement' | 'failingSince'>
   >,
 };
 

@@ -14,12 +14,14 @@ import {
   PolicyCheckResult,
   PolicyCompliance,
   PolicyDefinition,
+  PolicyEnforcement,
 } from '@datamesh-governance/plugin-governance-common';
 import {
   PolicyCheck,
   PolicyCheckParams,
 } from '@datamesh-governance/plugin-governance-node';
 import { AdrRepository } from '../adrs/AdrRepository';
+import type { PolicyFailureStore } from '../database/PolicyFailureStore';
 
 /** A check with the ADRs that introduce it and the parameters they decided. */
 type BoundCheck = {
@@ -27,6 +29,14 @@ type BoundCheck = {
   definition: PolicyDefinition;
   adrs: PolicyAdrRef[];
   params: PolicyCheckParams;
+  enforcement: PolicyEnforcement;
+};
+
+/** A failing result of an enforced policy, for the sweep that tracks and tells owners. */
+export type EnforcedFailure = {
+  policy: PolicyDefinition;
+  adrs: PolicyAdrRef[];
+  result: PolicyCheckResult;
 };
 
 /**
@@ -43,6 +53,8 @@ export class PolicyEvaluator {
     checks: PolicyCheck[],
     private readonly adrs: AdrRepository,
     private readonly catalog: CatalogService,
+    /** Since when products fail enforced policies, when the sweep runs. */
+    private readonly failures?: PolicyFailureStore,
   ) {
     const ids = new Set<string>();
     for (const check of checks) {
@@ -56,16 +68,29 @@ export class PolicyEvaluator {
 
   /**
    * Each policy with its ADRs and compliance over the DataProducts the
-   * caller may see; with `adr`, only the policies it names.
+   * caller may see; with `adr`, only the policies it names, and for a
+   * forum's proposed ADR with its parameters, as "would fail if accepted".
    */
   async compliance(options: {
     adr?: Adr;
     credentials: BackstageCredentials;
   }): Promise<PolicyCompliance[]> {
     let bound = await this.bind();
-    if (options.adr) {
-      const named = new Set(options.adr.policies.map(p => p.id));
-      bound = bound.filter(b => named.has(b.definition.id));
+    const { adr } = options;
+    if (adr) {
+      const named = new Map(adr.policies.map(p => [p.id, p.params ?? {}]));
+      bound = bound.flatMap(b => {
+        if (!named.has(b.definition.id)) return [];
+        return adr.trust === 'forum' && adr.status === 'proposed'
+          ? [
+              {
+                ...b,
+                params: named.get(b.definition.id)!,
+                enforcement: 'proposed' as const,
+              },
+            ]
+          : [b];
+      });
     }
     const { items: products } = await this.catalog.getEntities(
       { filter: { kind: DATA_PRODUCT_KIND } },
@@ -79,6 +104,7 @@ export class PolicyEvaluator {
       return {
         ...b.definition,
         adrs: b.adrs,
+        enforcement: b.enforcement,
         total: results.length,
         compliant: results.length - failing.length,
         failing: failing.map(({ entity, result }) => ({
@@ -100,10 +126,46 @@ export class PolicyEvaluator {
       credentials: options.credentials,
     });
     if (!entity) throw new NotFoundError(`No entity ${ref} in the catalog`);
-    const bound = await this.bind();
+    const [bound, since] = await Promise.all([
+      this.bind(),
+      this.failures?.failingSince(stringifyEntityRef(entity)),
+    ]);
     return bound
       .filter(b => b.check.appliesTo(entity))
-      .map(b => ({ ...run(b, entity), policy: b.definition, adrs: b.adrs }));
+      .map(b => {
+        const result = run(b, entity);
+        const failingSince =
+          b.enforcement === 'enforced' && !result.passed
+            ? since?.get(b.definition.id)
+            : undefined;
+        return {
+          ...result,
+          policy: b.definition,
+          adrs: b.adrs,
+          enforcement: b.enforcement,
+          ...(failingSince !== undefined && {
+            failingSince: new Date(failingSince).toISOString(),
+          }),
+        };
+      });
+  }
+
+  /**
+   * Binds the enforced policies once and returns a function that runs them
+   * on an entity, giving its failures: for a sweep over many products.
+   */
+  async enforcedChecker(): Promise<(entity: Entity) => EnforcedFailure[]> {
+    const enforced = (await this.bind()).filter(
+      b => b.enforcement === 'enforced',
+    );
+    return entity =>
+      enforced.flatMap(b => {
+        if (!b.check.appliesTo(entity)) return [];
+        const result = run(b, entity);
+        return result.passed
+          ? []
+          : [{ policy: b.definition, adrs: b.adrs, result }];
+      });
   }
 
   private async bind(): Promise<BoundCheck[]> {
@@ -125,24 +187,37 @@ export class PolicyEvaluator {
         })),
         params:
           introducing[0]?.policies.find(p => p.id === check.id)?.params ?? {},
+        enforcement: enforcementOf(introducing),
       };
     });
   }
 }
 
+/** Enforced once the forum accepted it; proposed while it only proposes it. */
+function enforcementOf(introducing: Adr[]): PolicyEnforcement {
+  if (introducing.some(a => a.status === 'accepted')) return 'enforced';
+  if (introducing.some(a => a.status === 'proposed')) return 'proposed';
+  return 'not-decided';
+}
+
 /**
  * The forum's ADRs naming the policy, the one whose parameters apply first:
- * accepted ones before others, newer before older. A team's ADRs never
+ * accepted ones, then proposed ones, then others, newer before older. A team's ADRs never
  * count, whatever they say (the repository already drops their policies).
  */
 function introducingAdrs(adrs: Adr[], policyId: string): Adr[] {
   return adrs
     .filter(a => a.trust === 'forum' && a.policies.some(p => p.id === policyId))
     .sort(
-      (a, b) =>
-        Number(b.status === 'accepted') - Number(a.status === 'accepted') ||
-        (b.date ?? '').localeCompare(a.date ?? ''),
+      (a, b) => rank(a) - rank(b) || (b.date ?? '').localeCompare(a.date ?? ''),
     );
+}
+
+/** Whose parameters apply first: accepted, then proposed, then the rest. */
+function rank(adr: Adr): number {
+  const order: string[] = ['accepted', 'proposed'];
+  const index = order.indexOf(adr.status);
+  return index === -1 ? order.length : index;
 }
 
 function run(bound: BoundCheck, entity: Entity): PolicyCheckResult {

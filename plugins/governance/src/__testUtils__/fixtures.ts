@@ -120,6 +120,7 @@ export const maxDurationCompliance: PolicyCompliance = {
   adrs: [
     { id: maxDurationAdr.id, title: maxDurationAdr.title, status: 'proposed' },
   ],
+  enforcement: 'proposed',
   total: 3,
   compliant: 1,
   failing: [
@@ -148,6 +149,7 @@ export const benefitDecisionsChecks: EntityCheck[] = [
     adrs: [
       { id: legalBasisAdr.id, title: legalBasisAdr.title, status: 'accepted' },
     ],
+    enforcement: 'enforced',
   },
   {
     policyId: 'personal-data-max-duration',
@@ -163,8 +165,9 @@ export const benefitDecisionsChecks: EntityCheck[] = [
       {
         id: maxDurationAdr.id,
         title: maxDurationAdr.title,
-        status: 'proposed',
+        status: 'accepted',
       },
     ],
+    enforcement: 'enforced',
   },
 ];

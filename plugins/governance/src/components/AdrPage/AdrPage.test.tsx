@@ -261,8 +261,15 @@ describe('AdrPage', () => {
       'aria-valuenow',
       '33',
     );
+    // Proposed: the products would fail if it were accepted; none fails yet.
+    expect(
+      screen.getByText('Policies this proposal would introduce'),
+    ).toBeInTheDocument();
+    expect(
+      within(policy).getByText('2 data products would fail if accepted'),
+    ).toBeInTheDocument();
     const failing = within(policy).getByRole('list', {
-      name: 'Failing Personal data access is time-limited',
+      name: 'Would fail if accepted: Personal data access is time-limited',
     });
     expect(
       within(failing).getByRole('link', { name: /Benefit decisions/ }),
@@ -276,6 +283,35 @@ describe('AdrPage', () => {
     expect(
       within(failing).getByText('payments_v2 has no maxDuration'),
     ).toBeInTheDocument();
+  });
+
+  it("lists an accepted ADR's failing products as failing", async () => {
+    const accepted: Adr = { ...maxDurationAdr, status: 'accepted' };
+    serveAdr(accepted, {
+      policies: [
+        {
+          ...maxDurationCompliance,
+          adrs: [
+            { id: accepted.id, title: accepted.title, status: 'accepted' },
+          ],
+          enforcement: 'enforced',
+        },
+      ],
+    });
+    await renderGovernancePage(`/governance/adrs/${accepted.id}`);
+
+    const policy = await screen.findByRole('region', {
+      name: 'Personal data access is time-limited',
+    });
+    expect(
+      screen.getByText('Policies this decision introduces'),
+    ).toBeInTheDocument();
+    expect(
+      within(policy).getByRole('list', {
+        name: 'Failing Personal data access is time-limited',
+      }),
+    ).toBeInTheDocument();
+    expect(within(policy).queryByText(/would fail/)).toBeNull();
   });
 
   it('counts the current opinions per perspective and stance, and lists them', async () => {

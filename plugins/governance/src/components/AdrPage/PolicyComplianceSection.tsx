@@ -52,13 +52,22 @@ export function PolicyComplianceSection(props: { adr: Adr }) {
       </>
     );
   }
-  return <InfoCard title="Policies this decision introduces">{body}</InfoCard>;
+  const title =
+    adr.status === 'proposed'
+      ? 'Policies this proposal would introduce'
+      : 'Policies this decision introduces';
+  return <InfoCard title={title}>{body}</InfoCard>;
 }
 
 function PolicyRow(props: { policy: PolicyCompliance }) {
   const { policy } = props;
   const share =
     policy.total === 0 ? 100 : (policy.compliant / policy.total) * 100;
+  // Not enforced yet: owners see what is coming, not a failure.
+  const proposed = policy.enforcement === 'proposed';
+  const failingLabel = proposed
+    ? `Would fail if accepted: ${policy.title}`
+    : `Failing ${policy.title}`;
   return (
     <Box component="section" marginBottom={3} aria-label={policy.title}>
       <Typography variant="h6" component="h3">
@@ -79,8 +88,15 @@ function PolicyRow(props: { policy: PolicyCompliance }) {
           {policy.compliant} / {policy.total} data products comply
         </Typography>
       </Box>
+      {policy.failing.length > 0 && proposed && (
+        <Typography variant="subtitle2" component="p">
+          {policy.failing.length === 1
+            ? '1 data product would fail if accepted'
+            : `${policy.failing.length} data products would fail if accepted`}
+        </Typography>
+      )}
       {policy.failing.length > 0 && (
-        <List dense aria-label={`Failing ${policy.title}`}>
+        <List dense aria-label={failingLabel}>
           {policy.failing.map(failure => (
             <ListItem key={failure.entityRef} disableGutters>
               <ListItemText

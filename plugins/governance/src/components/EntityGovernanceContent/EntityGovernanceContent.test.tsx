@@ -69,6 +69,54 @@ describe('EntityGovernanceContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows since when an enforced policy fails, and a proposed one as would fail if accepted, not failed', async () => {
+    const [legalBasis, maxDuration] = benefitDecisionsChecks;
+    serveChecks([
+      legalBasis,
+      { ...maxDuration, failingSince: '2026-11-20T08:30:00.000Z' },
+      {
+        policyId: 'freshness-sla',
+        entityRef: 'dataproduct:default/benefit-decisions',
+        passed: false,
+        message: 'add an sla entry with property: freshness',
+        policy: {
+          id: 'freshness-sla',
+          title: 'Output ports publish a freshness SLA',
+          description: 'Each output port declares a freshness SLA.',
+        },
+        adrs: [
+          {
+            id: 'decisions--0008',
+            title: 'Freshness SLAs',
+            status: 'proposed',
+          },
+        ],
+        enforcement: 'proposed',
+      },
+    ]);
+    await render();
+
+    const list = await screen.findByRole('list', { name: 'Policy checks' });
+    expect(
+      screen.getByText(
+        'Fails 1 of 2 policies; 1 proposed policy would fail if accepted',
+      ),
+    ).toBeInTheDocument();
+    const [failed, wouldFail, passed] = within(list).getAllByRole('listitem');
+    expect(
+      within(failed).getByText('Failing since 2026-11-20'),
+    ).toBeInTheDocument();
+    expect(
+      within(wouldFail).getByText('Output ports publish a freshness SLA'),
+    ).toBeInTheDocument();
+    expect(
+      within(wouldFail).getByText('Would fail if accepted'),
+    ).toBeInTheDocument();
+    expect(within(wouldFail).queryByText(/Fail(ed|ing)/)).toBeNull();
+    expect(within(wouldFail).getByText(/Proposed in/)).toBeInTheDocument();
+    expect(within(passed).getByText('Passed')).toBeInTheDocument();
+  });
+
   it('says so when no policy applies', async () => {
     serveChecks([]);
     await render();

@@ -17,6 +17,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
+import WarningIcon from '@material-ui/icons/Warning';
 import { EntityCheck } from '@datamesh-governance/plugin-governance-common';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
@@ -25,7 +26,33 @@ import { adrRouteRef } from '../../routes';
 const useStyles = makeStyles(theme => ({
   passed: { color: theme.palette.success.main },
   failed: { color: theme.palette.error.main },
+  wouldFail: { color: theme.palette.warning.dark },
 }));
+
+/** How a check reads: a proposed policy does not fail yet, it would fail if accepted. */
+type Outcome = 'failed' | 'would-fail' | 'passed';
+
+function outcomeOf(check: EntityCheck): Outcome {
+  if (check.passed) return 'passed';
+  return check.enforcement === 'proposed' ? 'would-fail' : 'failed';
+}
+
+const ORDER: Outcome[] = ['failed', 'would-fail', 'passed'];
+
+function summary(checks: EntityCheck[]): string {
+  const count = (outcome: Outcome) =>
+    checks.filter(c => outcomeOf(c) === outcome).length;
+  const current = checks.filter(c => c.enforcement !== 'proposed').length;
+  const failed = count('failed');
+  const wouldFail = count('would-fail');
+  let text = `Fails ${failed} of ${current} policies`;
+  if (current === 0) text = 'No policy applies yet';
+  else if (failed === 0) text = `Passes all ${current} policies`;
+  if (wouldFail === 0) return text;
+  return `${text}; ${wouldFail} proposed ${
+    wouldFail === 1 ? 'policy' : 'policies'
+  } would fail if accepted`;
+}
 
 /** A data product's policy checks, failures first, each with the decision behind it. */
 export function EntityGovernanceContent() {
@@ -48,17 +75,11 @@ export function EntityGovernanceContent() {
       />
     );
   }
-  const failed = value.filter(check => !check.passed);
-  const sorted = [...failed, ...value.filter(check => check.passed)];
+  const sorted = ORDER.flatMap(outcome =>
+    value.filter(check => outcomeOf(check) === outcome),
+  );
   return (
-    <InfoCard
-      title="Governance"
-      subheader={
-        failed.length === 0
-          ? `Passes all ${value.length} policies`
-          : `Fails ${failed.length} of ${value.length} policies`
-      }
-    >
+    <InfoCard title="Governance" subheader={summary(value)}>
       <List aria-label="Policy checks">
         {sorted.map(check => (
           <CheckItem key={check.policyId} check={check} />
@@ -72,13 +93,23 @@ function CheckItem(props: { check: EntityCheck }) {
   const { check } = props;
   const classes = useStyles();
   const adrRoute = useRouteRef(adrRouteRef);
+  const outcome = outcomeOf(check);
+  const className = {
+    passed: classes.passed,
+    failed: classes.failed,
+    'would-fail': classes.wouldFail,
+  }[outcome];
   return (
     <ListItem divider alignItems="flex-start">
       <ListItemIcon>
-        {check.passed ? (
-          <CheckCircleIcon className={classes.passed} aria-hidden />
-        ) : (
-          <ErrorIcon className={classes.failed} aria-hidden />
+        {outcome === 'passed' && (
+          <CheckCircleIcon className={className} aria-hidden />
+        )}
+        {outcome === 'failed' && (
+          <ErrorIcon className={className} aria-hidden />
+        )}
+        {outcome === 'would-fail' && (
+          <WarningIcon className={className} aria-hidden />
         )}
       </ListItemIcon>
       <ListItemText
@@ -87,12 +118,8 @@ function CheckItem(props: { check: EntityCheck }) {
             <Typography component="span" variant="body1">
               {check.policy.title}
             </Typography>{' '}
-            <Typography
-              component="span"
-              variant="body2"
-              className={check.passed ? classes.passed : classes.failed}
-            >
-              {check.passed ? 'Passed' : 'Failed'}
+            <Typography component="span" variant="body2" className={className}>
+              {label(check)}
             </Typography>
           </>
         }
@@ -102,7 +129,7 @@ function CheckItem(props: { check: EntityCheck }) {
             {check.message && <Box>{check.message}</Box>}
             {check.adrs.map(adr => (
               <Box key={adr.id}>
-                Decided in{' '}
+                {adr.status === 'proposed' ? 'Proposed in' : 'Decided in'}{' '}
                 <Link to={adrRoute({ adrId: adr.id })}>{adr.title}</Link>
               </Box>
             ))}
@@ -111,4 +138,16 @@ function CheckItem(props: { check: EntityCheck }) {
       />
     </ListItem>
   );
+}
+
+function label(check: EntityCheck): string {
+  if (check.enforcement === 'proposed') {
+    return check.passed ? 'Passes the proposal' : 'Would fail if accepted';
+  }
+  if (check.passed) return 'Passed';
+  if (check.enforcement !== 'enforced') return 'Fails, not enforced';
+  // The date the platform's sweep first saw it fail, as ADR dates are shown.
+  return check.failingSince
+    ? `Failing since ${check.failingSince.slice(0, 10)}`
+    : 'Failed';
 }

@@ -311,7 +311,14 @@ export type PolicyCompliance = PolicyDefinition & {
   total: number;
   compliant: number;
   failing: Array<PolicyFailure>;
+  enforcement: PolicyEnforcement;
 };
+
+/**
+ * `enforced` when an accepted ADR of the forum introduces the policy; `proposed` when only proposed ones do (a failure then means "would fail if accepted"); `not-decided` otherwise. On a proposed ADR's policies (`GET /policies?adrId=`) it is `proposed`, with that ADR's parameters.
+ * @public
+ */
+export type PolicyEnforcement = 'enforced' | 'proposed' | 'not-decided';
 
 /**
  * @public
@@ -330,6 +337,11 @@ export type EntityCheck = {
   message?: string;
   policy: PolicyDefinition;
   adrs: Array<PolicyAdrRef>;
+  enforcement: PolicyEnforcement;
+  /**
+   * When the platform first saw the entity fail this enforced policy, since it last passed.
+   */
+  failingSince?: string;
 };
 
 /**

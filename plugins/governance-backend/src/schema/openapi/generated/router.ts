@@ -1399,10 +1399,19 @@ export const spec = {
                   $ref: '#/components/schemas/PolicyFailure',
                 },
               },
+              enforcement: {
+                $ref: '#/components/schemas/PolicyEnforcement',
+              },
             },
-            required: ['adrs', 'total', 'compliant', 'failing'],
+            required: ['adrs', 'total', 'compliant', 'failing', 'enforcement'],
           },
         ],
+      },
+      PolicyEnforcement: {
+        type: 'string',
+        enum: ['enforced', 'proposed', 'not-decided'],
+        description:
+          '`enforced` when an accepted ADR of the forum introduces the policy; `proposed` when only proposed ones do (a failure then means "would fail if accepted"); `not-decided` otherwise. On a proposed ADR\'s policies (`GET /policies?adrId=`) it is `proposed`, with that ADR\'s parameters.',
       },
       PolicyComplianceList: {
         type: 'object',
@@ -1440,8 +1449,24 @@ export const spec = {
               $ref: '#/components/schemas/PolicyAdrRef',
             },
           },
+          enforcement: {
+            $ref: '#/components/schemas/PolicyEnforcement',
+          },
+          failingSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the platform first saw the entity fail this enforced policy, since it last passed.',
+          },
         },
-        required: ['policyId', 'entityRef', 'passed', 'policy', 'adrs'],
+        required: [
+          'policyId',
+          'entityRef',
+          'passed',
+          'policy',
+          'adrs',
+          'enforcement',
+        ],
       },
       EntityCheckList: {
         type: 'object',
