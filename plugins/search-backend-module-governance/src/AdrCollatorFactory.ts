@@ -16,6 +16,7 @@ import {
   TypedResponse,
 } from '@datamesh-governance/plugin-governance-common';
 import { Readable } from 'node:stream';
+import { markdownToPlainText } from './plainText';
 
 /**
  * An ADR in the search index. `location` is the ADR's page in the portal.
@@ -78,7 +79,8 @@ export class AdrCollatorFactory implements DocumentCollatorFactory {
       );
       yield {
         title: adr.title,
-        text: adr.markdown,
+        // Plain text: search snippets show what a reader sees, not Markdown.
+        text: markdownToPlainText(adr.markdown, { title: adr.title }),
         location: `/governance/adrs/${encodeURIComponent(adr.id)}`,
         adrId: adr.id,
         status: adr.status,

@@ -71,7 +71,18 @@ describe('searchModuleGovernanceCollator', () => {
         sourceId: 'decisions',
         trust: 'forum',
       });
+      // Indexed as plain text: the snippet reads as the page does.
       expect(freshness?.text).toMatch(/property: freshness/);
+      expect(freshness?.text).toContain(
+        'Context and Problem Statement\nConsumers in analytics have built reports',
+      );
+      expect(freshness?.text).toContain(
+        'Every output port declares a freshness service level',
+      );
+      expect(freshness?.text).not.toMatch(/[#`*]|^- /m);
+      expect(freshness?.text).not.toContain(
+        'Data products publish a freshness SLA',
+      );
     } finally {
       await backend.stop();
     }
