@@ -37,8 +37,12 @@ function fullRef(ref: string): string {
   return `${kind}:${full}`.toLocaleLowerCase('en-US');
 }
 
-/** Whether the user is, or belongs to, one of the admins. */
+/**
+ * Whether the user is, or belongs to, one of the admins. Asked on every
+ * permission check: `toLowerCase` lowers as the en-US locale does, without
+ * a locale lookup per claim.
+ */
 export function isAdmin(admins: string[], user?: PolicyQueryUser): boolean {
   const claims = user?.info.ownershipEntityRefs ?? [];
-  return claims.some(ref => admins.includes(ref.toLocaleLowerCase('en-US')));
+  return claims.some(ref => admins.includes(ref.toLowerCase()));
 }
