@@ -12,7 +12,8 @@ import {
   MarketplaceFilters,
   personalDataOptions,
 } from './marketplaceFilters';
-import { CatalogFacet, FacetValue } from './useDataProductFacets';
+import type { CatalogFacet } from './facetCounts';
+import type { FacetValue } from './useDataProductFacets';
 
 /** "team-benefits" for "group:team-benefits"; the value itself if it is no ref. */
 function shortRef(value: string, defaultKind: string): string {

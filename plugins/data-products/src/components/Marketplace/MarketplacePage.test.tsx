@@ -262,6 +262,54 @@ describe('MarketplacePage', () => {
     await waitFor(() => expect(cardTitles()).toEqual(['Benefit applications']));
   });
 
+  it("narrows each facet's counts by the other facets, not by itself", async () => {
+    await renderMarketplace('/data-products?domain=employment');
+    await waitFor(() =>
+      expect(cardTitles()).toEqual(['Jobseeker profiles', 'Vacancies']),
+    );
+    const options = async (facet: RegExp) => {
+      await userEvent.click(screen.getByRole('button', { name: facet }));
+      const list = await screen.findByRole('listbox');
+      const texts = within(list)
+        .getAllByRole('option')
+        .map(o => o.textContent);
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
+      return texts;
+    };
+    // The employment products only: no topic, one table.
+    await waitFor(
+      async () =>
+        expect(await options(/Output port type/)).toEqual([
+          'api (1)',
+          'table (1)',
+        ]),
+      { timeout: 15_000 },
+    );
+    expect(await options(/Owner/)).toEqual(['team-employment (2)']);
+    // The domain itself keeps offering the other domains, counted in full.
+    expect(await options(/Domain/)).toEqual([
+      'benefits (2)',
+      'employment (2)',
+      'follow-up (1)',
+      'insight (1)',
+    ]);
+
+    // A second facet narrows the first one's counts too.
+    await pick('Personal data', /^Personal data/);
+    await waitFor(
+      async () =>
+        expect(await options(/Domain/)).toEqual([
+          'benefits (1)',
+          'employment (1)',
+          'follow-up (1)',
+          'insight (1)',
+        ]),
+      { timeout: 15_000 },
+    );
+    expect(await options(/Output port type/)).toEqual(['table (1)']);
+  });
+
   it('searches text once typing pauses, and keeps it in the URL', async () => {
     await renderMarketplace('/data-products?lifecycle=active');
     await screen.findByRole('article', { name: 'Vacancies' });

@@ -18,7 +18,7 @@ import { useMarketplaceFilters } from './useMarketplaceFilters';
 /** The marketplace under the page header the new frontend system draws. */
 export function MarketplacePageContent() {
   const { filters, setFilters } = useMarketplaceFilters();
-  const facets = useDataProductFacets();
+  const facets = useDataProductFacets(filters);
   const page = useDataProductPage(filters);
   const activeFacets = (Object.keys(facetParams) as ListFacet[]).filter(
     facet => filters[facet].length > 0,

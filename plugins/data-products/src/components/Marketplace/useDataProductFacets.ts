@@ -1,39 +1,44 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { DATA_PRODUCT_KIND } from '@datamesh-governance/plugin-data-products-common';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import type { ListFacet } from './marketplaceFilters';
+import {
+  CatalogFacet,
+  catalogFacetFields,
+  facetCountQueries,
+} from './facetCounts';
+import type { MarketplaceFilters } from './marketplaceFilters';
 
-/** The facets whose values come from the catalog, and the field behind each. */
-const catalogFacetFields = {
-  domain: 'spec.domain',
-  owner: 'spec.owner',
-  portType: 'spec.outputPorts.type',
-  classification: 'spec.outputPorts.classification',
-  lifecycle: 'spec.lifecycle',
-} as const satisfies Partial<Record<ListFacet, string>>;
-
-export type CatalogFacet = keyof typeof catalogFacetFields;
 export type FacetValue = { value: string; count: number };
 
 /**
- * The values each facet can take across all data products, with how many
- * products have each: one aggregate query, however many products there are.
+ * The values each facet can take among the data products the other facets
+ * leave, with how many products have each: aggregate queries in the catalog,
+ * one plus one per facet in use, however many products there are.
  */
-export function useDataProductFacets() {
+export function useDataProductFacets(filters: MarketplaceFilters) {
   const catalogApi = useApi(catalogApiRef);
+  const groups = useMemo(() => facetCountQueries(filters), [filters]);
+  const key = JSON.stringify(groups);
   return useAsync(async () => {
-    const { facets } = await catalogApi.getEntityFacets({
-      filter: { kind: DATA_PRODUCT_KIND },
-      facets: Object.values(catalogFacetFields),
+    const answers = await Promise.all(
+      groups.map(group =>
+        catalogApi.getEntityFacets({
+          query: group.query,
+          facets: group.facets.map(f => catalogFacetFields[f]),
+        }),
+      ),
+    );
+    const values: Partial<Record<CatalogFacet, FacetValue[]>> = {};
+    groups.forEach((group, i) => {
+      for (const facet of group.facets) {
+        values[facet] = [
+          ...(answers[i].facets[catalogFacetFields[facet]] ?? []),
+        ].sort((a, b) => a.value.localeCompare(b.value));
+      }
     });
-    const valuesOf = (field: string): FacetValue[] =>
-      [...(facets[field] ?? [])].sort((a, b) => a.value.localeCompare(b.value));
-    return Object.fromEntries(
-      Object.entries(catalogFacetFields).map(([facet, field]) => [
-        facet,
-        valuesOf(field),
-      ]),
-    ) as Record<CatalogFacet, FacetValue[]>;
-  }, [catalogApi]);
+    return values as Record<CatalogFacet, FacetValue[]>;
+    // `key` stands for the groups
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [catalogApi, key]);
 }
