@@ -548,6 +548,14 @@ describe('AccessTab', () => {
       });
       await renderTab();
 
+      // The rejection is over: it waits behind "Past requests".
+      await screen.findByRole('row', { name: 'decisions_v1 pending' });
+      expect(
+        screen.queryByRole('row', { name: 'decision_counts_v1 rejected' }),
+      ).toBeNull();
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Past requests (1)' }),
+      );
       const rejected = await screen.findByRole('row', {
         name: 'decision_counts_v1 rejected',
       });
@@ -585,10 +593,155 @@ describe('AccessTab', () => {
           name: 'Cancel request',
         }),
       );
+      // The cancelled request joins the past ones.
+      const past = await screen.findByRole('table', {
+        name: 'Your past requests for this product',
+      });
       expect(
-        await screen.findByRole('row', { name: 'decisions_v1 cancelled' }),
+        await within(past).findByRole('row', {
+          name: 'decisions_v1 cancelled',
+        }),
       ).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: 'Past requests (2)' }),
+      ).toHaveAttribute('aria-expanded', 'true');
       expect(seen.cancelled).toEqual(['r-pending']);
+    });
+
+    it('shows current access first and past requests collapsed behind a keyboard-operable disclosure', async () => {
+      backend({
+        requests: [
+          accessRequest({
+            id: 'r-rejected',
+            status: 'rejected',
+            createdAt: '2026-11-05T10:00:00.000Z',
+            decisionReason: 'Use the counts',
+          }),
+          accessRequest({
+            id: 'r-approved',
+            outputPort: 'decision_counts_v1',
+            status: 'approved',
+            createdAt: '2026-10-01T10:00:00.000Z',
+          }),
+          accessRequest({
+            id: 'r-revoked',
+            status: 'revoked',
+            createdAt: '2026-06-01T10:00:00.000Z',
+          }),
+          accessRequest({
+            id: 'r-expired',
+            status: 'approved',
+            endsAt: '2026-01-01T00:00:00.000Z',
+            createdAt: '2025-10-01T10:00:00.000Z',
+          }),
+        ],
+      });
+      await renderTab();
+
+      const current = await screen.findByRole('table', {
+        name: 'Your access to this product',
+      });
+      // Only what is in force or open, though the rejection is newer.
+      expect(
+        within(current)
+          .getAllByRole('row')
+          .slice(1)
+          .map(r => r.getAttribute('aria-label')),
+      ).toEqual(['decision_counts_v1 approved']);
+
+      const disclosure = screen.getByRole('button', {
+        name: 'Past requests (3)',
+      });
+      expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+      expect(
+        screen.queryByRole('table', {
+          name: 'Your past requests for this product',
+        }),
+      ).toBeNull();
+      // The request buttons come after the one current row, not after the past.
+      expect(
+        screen.getByRole('button', { name: 'Request access to decisions_v1' }),
+      ).toBeInTheDocument();
+
+      disclosure.focus();
+      await userEvent.keyboard('{Enter}');
+      expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+      const past = screen.getByRole('table', {
+        name: 'Your past requests for this product',
+      });
+      expect(disclosure).toHaveAttribute(
+        'aria-controls',
+        past.parentElement!.id,
+      );
+      expect(
+        within(past)
+          .getAllByRole('row')
+          .slice(1)
+          .map(r => r.getAttribute('aria-label')),
+      ).toEqual([
+        'decisions_v1 rejected',
+        'decisions_v1 revoked',
+        'decisions_v1 expired',
+      ]);
+
+      await userEvent.keyboard(' ');
+      expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+      expect(
+        screen.queryByRole('table', {
+          name: 'Your past requests for this product',
+        }),
+      ).toBeNull();
+    });
+
+    it('shows the latest three current rows, and all of them on demand', async () => {
+      backend({
+        grants: ['a', 'b', 'c', 'd', 'e'].map((id, i) =>
+          accessRequest({
+            id: `r-${id}`,
+            status: 'approved',
+            outputPort: `port_${id}`,
+            subjectRef: 'group:default/team-analytics',
+            requesterRef: 'user:default/someone.else',
+            createdAt: `2026-11-0${i + 1}T10:00:00.000Z`,
+          }),
+        ),
+      });
+      await renderTab();
+      const current = await screen.findByRole('table', {
+        name: 'Your access to this product',
+      });
+      const shown = () =>
+        within(current)
+          .getAllByRole('row')
+          .slice(1)
+          .map(r => r.getAttribute('aria-label'));
+      expect(shown()).toEqual([
+        'port_e approved',
+        'port_d approved',
+        'port_c approved',
+      ]);
+      expect(
+        screen.queryByRole('button', { name: /^Past requests/ }),
+      ).toBeNull();
+
+      await userEvent.click(screen.getByRole('button', { name: 'Show all 5' }));
+      expect(shown()).toHaveLength(5);
+      expect(
+        screen.getByRole('button', { name: 'Show the latest 3' }),
+      ).toHaveAttribute('aria-expanded', 'true');
+    });
+
+    it('says there is no access now when all requests are over', async () => {
+      backend({
+        requests: [accessRequest({ id: 'r-cancelled', status: 'cancelled' })],
+      });
+      await renderTab();
+      expect(
+        await screen.findByText(/You have no access to this product now/),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: 'Past requests (1)' }),
+      ).toBeInTheDocument();
     });
 
     it('shows grants to my groups that someone else asked for', async () => {

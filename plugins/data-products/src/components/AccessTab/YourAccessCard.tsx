@@ -3,110 +3,117 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { parseEntityRef } from '@backstage/catalog-model';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import {
-  AccessRequest,
-  effectiveStatus,
-} from '@datamesh-governance/plugin-data-products-common';
-import { AccessStatus } from './AccessStatus';
-import { ProvisioningCell } from '../decisions/ProvisioningCell';
-import { CancelRequestButton } from './CancelRequestButton';
-import { HistoryButton } from '../RequestHistory/HistoryButton';
-import { openHistoryFromRow } from '../RequestHistory/openHistoryFromRow';
-import { formatAge, formatDate } from '../shared/dates';
-import { useResponsiveTable } from '../shared/useResponsiveTable';
+import ExpandLessIcon from '@material-ui/icons/ExpandLess';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import type { AccessRequest } from '@datamesh-governance/plugin-data-products-common';
+import { ReactNode, useState } from 'react';
 import type { YourAccess } from './useYourAccess';
 import type { Viewer } from './useViewer';
+import { YourAccessTable } from './YourAccessTable';
+import { CURRENT_ROWS_SHOWN, yourAccessSections } from './yourAccessSections';
 
-/** What the owners said: the reason of a rejection, a revocation or an approval. */
-function reasonOf(request: AccessRequest): string | undefined {
-  return request.closingReason ?? request.decisionReason;
+/** A button that shows or hides the element `controls`, and says which it does. */
+function DisclosureButton(props: {
+  open: boolean;
+  onToggle: () => void;
+  controls: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      size="small"
+      aria-expanded={props.open}
+      aria-controls={props.controls}
+      onClick={props.onToggle}
+      startIcon={props.open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+    >
+      {props.children}
+    </Button>
+  );
 }
 
-function YourAccessRows(props: {
+/** Access in force and open requests: the first few, and all on demand. */
+function CurrentAccess(props: {
   requests: AccessRequest[];
   viewer: Viewer;
   onChange: () => void;
 }) {
-  const { requests, viewer, onChange } = props;
-  const classes = useResponsiveTable();
+  const { requests } = props;
+  // One card per page, so fixed ids (useId needs React 18; the plugin supports 17).
+  const id = 'your-access-current';
+  const [showAll, setShowAll] = useState(false);
+  if (requests.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        You have no access to this product now — request access to a port below.
+      </Typography>
+    );
+  }
+  const capped = requests.length > CURRENT_ROWS_SHOWN;
   return (
-    <div className={classes.scroll}>
-      <Table
-        size="small"
-        aria-label="Your access to this product"
-        className={classes.table}
+    <>
+      <YourAccessTable
+        id={id}
+        label="Your access to this product"
+        requests={
+          capped && !showAll ? requests.slice(0, CURRENT_ROWS_SHOWN) : requests
+        }
+        viewer={props.viewer}
+        onChange={props.onChange}
+      />
+      {capped && (
+        <DisclosureButton
+          open={showAll}
+          onToggle={() => setShowAll(!showAll)}
+          controls={id}
+        >
+          {showAll
+            ? `Show the latest ${CURRENT_ROWS_SHOWN}`
+            : `Show all ${requests.length}`}
+        </DisclosureButton>
+      )}
+    </>
+  );
+}
+
+/** Rejected, cancelled, expired and revoked requests, behind a disclosure. */
+function PastRequests(props: {
+  requests: AccessRequest[];
+  viewer: Viewer;
+  onChange: () => void;
+}) {
+  const id = 'your-access-past';
+  const [open, setOpen] = useState(false);
+  return (
+    <Box mt={1}>
+      <DisclosureButton
+        open={open}
+        onToggle={() => setOpen(!open)}
+        controls={id}
       >
-        <TableHead>
-          <TableRow>
-            <TableCell>Port</TableCell>
-            <TableCell>For</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Ends</TableCell>
-            <TableCell>Owners' reason</TableCell>
-            <TableCell>Requested</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {requests.map(request => {
-            const status = effectiveStatus(request);
-            return (
-              <TableRow
-                key={request.id}
-                aria-label={`${request.outputPort} ${status}`}
-                hover
-                style={{ cursor: 'pointer' }}
-                onClick={openHistoryFromRow}
-              >
-                <TableCell data-label="Port">{request.outputPort}</TableCell>
-                <TableCell data-label="For">
-                  {parseEntityRef(request.subjectRef).name}
-                </TableCell>
-                <TableCell data-label="Status">
-                  <AccessStatus status={status} />
-                  {request.provisioning && (
-                    <ProvisioningCell request={request} />
-                  )}
-                </TableCell>
-                <TableCell data-label="Ends">
-                  {formatDate(request.endsAt)}
-                </TableCell>
-                <TableCell data-label="Owners' reason">
-                  {reasonOf(request) ?? ''}
-                </TableCell>
-                <TableCell title={request.createdAt} data-label="Requested">
-                  {formatAge(request.createdAt)}
-                </TableCell>
-                <TableCell>
-                  <HistoryButton request={request} />
-                  {status === 'pending' &&
-                    request.requesterRef === viewer.userRef && (
-                      <CancelRequestButton
-                        request={request}
-                        onCancelled={onChange}
-                      />
-                    )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+        Past requests ({props.requests.length})
+      </DisclosureButton>
+      {open && (
+        <YourAccessTable
+          id={id}
+          label="Your past requests for this product"
+          requests={props.requests}
+          viewer={props.viewer}
+          onChange={props.onChange}
+        />
+      )}
+    </Box>
   );
 }
 
 /**
- * "Your access to this product": the viewer's requests and the grants in
- * force for them, with the owners' reasons and a way to withdraw a pending one.
+ * "Your access to this product": the grants in force for the viewer and their
+ * open requests first, with the owners' reasons and a way to withdraw a
+ * pending one; requests that are over wait behind "Past requests". Both stay
+ * short, so the port cards and their request buttons stay in view.
  */
 export function YourAccessCard(props: { access: YourAccess; viewer: Viewer }) {
   const { viewer } = props;
@@ -125,15 +132,15 @@ export function YourAccessCard(props: { access: YourAccess; viewer: Viewer }) {
       </Typography>
     );
   } else {
+    const { current, past } = yourAccessSections(value.items);
     content = (
       <>
-        <YourAccessRows
-          requests={value.items}
-          viewer={viewer}
-          onChange={retry}
-        />
+        <CurrentAccess requests={current} viewer={viewer} onChange={retry} />
+        {past.length > 0 && (
+          <PastRequests requests={past} viewer={viewer} onChange={retry} />
+        )}
         {value.truncated && (
-          <Typography variant="caption" color="textSecondary">
+          <Typography variant="caption" color="textSecondary" component="p">
             Showing your 100 latest requests.
           </Typography>
         )}

@@ -42,12 +42,19 @@ function fieldsOf(result: ReturnType<typeof check>) {
 }
 
 describe('defaultEndDate', () => {
-  it("proposes today plus the port's max duration, or 90 days", () => {
-    expect(defaultEndDate(decisions, now)).toBe('2027-02-26');
-    expect(defaultEndDate(counts, now)).toBe('2027-11-28');
+  it('proposes 90 days, not the longest access a port allows (data minimisation)', () => {
+    // decision_counts_v1 allows a year.
+    expect(counts.access?.maxDuration).toBe('P365D');
+    expect(defaultEndDate(counts, now)).toBe('2027-02-26');
     expect(defaultEndDate({ ...counts, access: undefined }, now)).toBe(
       '2027-02-26',
     );
+  });
+
+  it("proposes the port's maximum when it is shorter than 90 days", () => {
+    expect(cases.access?.maxDuration).toBe('P30D');
+    expect(defaultEndDate(cases, now)).toBe('2026-12-28');
+    expect(defaultEndDate(decisions, now)).toBe('2027-02-26');
   });
 });
 

@@ -42,15 +42,21 @@ export type RequestFormField = (typeof REQUEST_FORM_FIELDS)[number];
 /** @public */
 export type RequestFormErrors = FieldErrors<RequestFormField>;
 
-/** Used when a port sets no maximum duration. */
+/**
+ * The end date a fresh form proposes, as a duration from today: data
+ * minimisation asks for the shortest access that does the job, so the form
+ * proposes this or the port's maximum, whichever is shorter (the person can
+ * still pick any date up to the maximum).
+ */
 export const DEFAULT_DURATION = 'P90D';
 
-/** The end date a fresh form proposes: today plus the port's max duration, or 90 days. */
+/** The end date a fresh form proposes: today plus 90 days, or the port's max duration if shorter. */
 export function defaultEndDate(port: OutputPort, now: Date): string {
   return utcDate(
     latestEndDate({
       from: now,
-      maxDuration: port.access?.maxDuration ?? DEFAULT_DURATION,
+      maxDuration: port.access?.maxDuration,
+      ceiling: DEFAULT_DURATION,
     })!,
   );
 }
