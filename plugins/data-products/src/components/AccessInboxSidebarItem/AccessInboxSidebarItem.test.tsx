@@ -1,4 +1,7 @@
-import { SidebarPinStateProvider } from '@backstage/core-components';
+import {
+  SidebarOpenStateProvider,
+  SidebarPinStateProvider,
+} from '@backstage/core-components';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -43,9 +46,16 @@ function servePending(
   return queries;
 }
 
-/** Without `signals`, the app has no signals API (the plugin is not installed). */
-const renderItem = (signals?: SignalApi) => {
-  const item = <AccessInboxSidebarItem />;
+/**
+ * Without `signals`, the app has no signals API (the plugin is not installed).
+ * The sidebar is collapsed unless `open`.
+ */
+const renderItem = (signals?: SignalApi, open = false) => {
+  const item = (
+    <SidebarOpenStateProvider value={{ isOpen: open, setOpen: () => {} }}>
+      <AccessInboxSidebarItem />
+    </SidebarOpenStateProvider>
+  );
   return renderWithClient(
     <SidebarPinStateProvider
       value={{
@@ -66,6 +76,9 @@ const renderItem = (signals?: SignalApi) => {
   );
 };
 
+/** Our count on the icon, when shown (not SidebarItem's own notification dot). */
+const iconBadge = '.MuiBadge-badge:not(.MuiBadge-dot):not(.MuiBadge-invisible)';
+
 describe('AccessInboxSidebarItem', () => {
   it('counts the pending requests waiting for me in its name and badge', async () => {
     const queries = servePending({ count: 3, more: false });
@@ -76,6 +89,27 @@ describe('AccessInboxSidebarItem', () => {
     expect(link).toHaveAttribute('href', '/access-inbox');
     expect(link).toHaveTextContent('3');
     expect(queries[0]).toEqual({ role: 'approver', status: 'pending' });
+  });
+
+  it('in the open sidebar, shows the count after the label, so the visible text reads as the name starts', async () => {
+    servePending({ count: 3, more: false });
+    await renderItem(undefined, true);
+    const link = await screen.findByRole('link', {
+      name: 'Access inbox, 3 waiting',
+    });
+    // "Access inbox 3": the label, a space, the count (WCAG 2.5.3).
+    expect(link.textContent).toBe('Access inbox 3');
+    expect(link.querySelector(iconBadge)).toBeNull();
+  });
+
+  it('in the collapsed sidebar, which shows no label, puts the count on the icon', async () => {
+    servePending({ count: 3, more: false });
+    await renderItem(undefined, false);
+    const link = await screen.findByRole('link', {
+      name: 'Access inbox, 3 waiting',
+    });
+    expect(link.textContent).toBe('3');
+    expect(link.querySelector(iconBadge)).toHaveTextContent('3');
   });
 
   it('shows 99+ when the count is capped', async () => {
