@@ -1,11 +1,14 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,
   MockFetchApi,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { GovernanceClient, governanceApiRef } from '../api';
@@ -23,7 +26,13 @@ export const signedInUser = 'user:default/alice';
  */
 export function renderGovernance(
   element: ReactElement,
-  options: { routeEntries?: string[] } = {},
+  options: {
+    routeEntries?: string[];
+    /** Whether the permission policy allows what is asked (default: everything). */
+    permissions?: 'allow' | 'deny';
+    /** What the catalog holds, for pickers. */
+    catalog?: ReturnType<typeof catalogApiMock>;
+  } = {},
 ) {
   const client = new GovernanceClient({
     discoveryApi: mockApis.discovery(),
@@ -34,6 +43,13 @@ export function renderGovernance(
       apis={[
         [governanceApiRef, client],
         [identityApiRef, mockApis.identity({ userEntityRef: signedInUser })],
+        [
+          permissionApiRef,
+          options.permissions === 'deny'
+            ? mockApis.permission({ authorize: AuthorizeResult.DENY })
+            : mockApis.permission(),
+        ],
+        [catalogApiRef, options.catalog ?? catalogApiMock()],
       ]}
     >
       {element}
@@ -49,11 +65,14 @@ export function renderGovernance(
 }
 
 /** The page's routes mounted where the app mounts them, starting at `path`. */
-export function renderGovernancePage(path: string) {
+export function renderGovernancePage(
+  path: string,
+  options: Omit<Parameters<typeof renderGovernance>[1], 'routeEntries'> = {},
+) {
   return renderGovernance(
     <Routes>
       <Route path="/governance/*" element={<GovernanceRoutes />} />
     </Routes>,
-    { routeEntries: [path] },
+    { ...options, routeEntries: [path] },
   );
 }

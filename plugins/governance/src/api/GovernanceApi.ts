@@ -9,6 +9,10 @@ import {
   OpinionRevision,
   OpinionSummary,
   PolicyCompliance,
+  Problem,
+  ProblemInput,
+  ProblemPage,
+  ProblemStatus,
 } from '@datamesh-governance/plugin-governance-common';
 
 /**
@@ -27,6 +31,21 @@ export interface GovernanceApi {
   recordOpinion(adrId: string, input: OpinionInput): Promise<Opinion>;
   listPolicies(options?: { adrId?: string }): Promise<PolicyCompliance[]>;
   getEntityChecks(entityRef: string): Promise<EntityCheck[]>;
+  /** One page of raised problems, most supported first; pass `nextCursor` for the next. */
+  listProblems(options?: {
+    status?: ProblemStatus;
+    limit?: number;
+    cursor?: string;
+  }): Promise<ProblemPage>;
+  /** Raises a problem as the signed-in user. */
+  raiseProblem(input: ProblemInput): Promise<Problem>;
+  supportProblem(problemId: string): Promise<Problem>;
+  withdrawProblemSupport(problemId: string): Promise<Problem>;
+  /** The forum's: the ADR that answers the problem. */
+  linkProblemAdr(problemId: string, adrId: string): Promise<Problem>;
+  unlinkProblemAdr(problemId: string): Promise<Problem>;
+  /** The forum's: closes the problem with a reason. */
+  closeProblem(problemId: string, reason: string): Promise<Problem>;
 }
 
 /** @public */

@@ -11,6 +11,10 @@ import {
   OpinionRevision,
   OpinionSummary,
   PolicyCompliance,
+  Problem,
+  ProblemInput,
+  ProblemPage,
+  ProblemStatus,
   TypedResponse,
 } from '@datamesh-governance/plugin-governance-common';
 import { GovernanceApi } from './GovernanceApi';
@@ -75,6 +79,56 @@ export class GovernanceClient implements GovernanceApi {
       await this.client.getEntityChecks({ query: { entityRef } }),
     );
     return page.items;
+  }
+
+  async listProblems(
+    options: { status?: ProblemStatus; limit?: number; cursor?: string } = {},
+  ): Promise<ProblemPage> {
+    const { status, limit, cursor } = options;
+    return bodyOf(
+      await this.client.listProblems({ query: { status, limit, cursor } }),
+    );
+  }
+
+  async raiseProblem(input: ProblemInput): Promise<Problem> {
+    const { title, description, entityRefs } = input;
+    return bodyOf(
+      await this.client.raiseProblem({
+        body: { title, description, entityRefs },
+      }),
+    );
+  }
+
+  async supportProblem(problemId: string): Promise<Problem> {
+    return bodyOf(await this.client.supportProblem({ path: { problemId } }));
+  }
+
+  async withdrawProblemSupport(problemId: string): Promise<Problem> {
+    return bodyOf(
+      await this.client.withdrawProblemSupport({ path: { problemId } }),
+    );
+  }
+
+  async linkProblemAdr(problemId: string, adrId: string): Promise<Problem> {
+    return bodyOf(
+      await this.client.linkProblemAdr({
+        path: { problemId },
+        body: { adrId },
+      }),
+    );
+  }
+
+  async unlinkProblemAdr(problemId: string): Promise<Problem> {
+    return bodyOf(await this.client.unlinkProblemAdr({ path: { problemId } }));
+  }
+
+  async closeProblem(problemId: string, reason: string): Promise<Problem> {
+    return bodyOf(
+      await this.client.closeProblem({
+        path: { problemId },
+        body: { reason },
+      }),
+    );
   }
 }
 
