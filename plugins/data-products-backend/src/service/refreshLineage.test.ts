@@ -48,6 +48,28 @@ describe('refreshLineage', () => {
     expect(refreshed()).toHaveLength(5);
   });
 
+  it('asks the catalog for a few refreshes at a time, and for every one in the end', async () => {
+    const catalog = catalogServiceMock.mock();
+    let running = 0;
+    let most = 0;
+    catalog.refreshEntity.mockImplementation(async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise(resolve => setTimeout(resolve, 5));
+      running -= 1;
+    });
+    const listener = refreshLineage(catalog, mockServices.auth());
+
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        listener(approval(`r${i}`, `component:default/service-${i}`)),
+      ),
+    );
+    expect(most).toBe(4);
+    // Twelve services and the product, each once.
+    expect(catalog.refreshEntity).toHaveBeenCalledTimes(13);
+  });
+
   it('leaves users alone: the catalog draws lineage for services and groups', async () => {
     const catalog = catalogServiceMock.mock();
     await refreshLineage(

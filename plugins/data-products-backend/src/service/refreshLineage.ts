@@ -1,9 +1,17 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import pLimit from 'p-limit';
 import { AccessRequestChange, AccessRequestListener } from './changes';
 
 /** Subjects the catalog draws lineage for (see the catalog module). */
 const LINEAGE_SUBJECTS = ['component:', 'group:'];
+
+/**
+ * Refreshes asked of the catalog at once. A bulk decision over many
+ * subjects would otherwise ask for dozens together, and a catalog on
+ * SQLite answers some of them "database is locked".
+ */
+const CONCURRENT_REFRESHES = 4;
 
 /** Changes that start or end a grant, so may add or drop a lineage relation. */
 function startsOrEndsGrant(change: AccessRequestChange): boolean {
@@ -26,20 +34,22 @@ function startsOrEndsGrant(change: AccessRequestChange): boolean {
  * so that the lineage relations follow within one processing cycle
  * instead of whenever the catalog would have come round to them. A ref
  * already being refreshed is not asked for again: a bulk decision over
- * three products refreshes each product once, not once per request.
+ * three products refreshes each product once, not once per request, and
+ * at most a few refreshes run at a time.
  */
 export function refreshLineage(
   catalog: CatalogService,
   auth: AuthService,
 ): AccessRequestListener {
   const inFlight = new Map<string, Promise<void>>();
+  const limit = pLimit(CONCURRENT_REFRESHES);
   const refresh = (ref: string) => {
     let running = inFlight.get(ref);
     if (!running) {
-      running = auth
-        .getOwnServiceCredentials()
-        .then(credentials => catalog.refreshEntity(ref, { credentials }))
-        .finally(() => inFlight.delete(ref));
+      running = limit(async () => {
+        const credentials = await auth.getOwnServiceCredentials();
+        await catalog.refreshEntity(ref, { credentials });
+      }).finally(() => inFlight.delete(ref));
       inFlight.set(ref, running);
     }
     return running;
