@@ -5,7 +5,7 @@ import type {
   ProposedPolicy,
 } from './types';
 
-export const MAX_TITLE_LENGTH = 120;
+const MAX_TITLE_LENGTH = 120;
 const MAX_TEXT_LENGTH = 20_000;
 const MAX_OPTION_TITLE_LENGTH = 200;
 const MAX_OPTIONS = 20;
