@@ -46,6 +46,7 @@ describe('governance plugin (new frontend system)', () => {
       'entity-content:governance',
       'search-result-list-item:governance',
       'scaffolder-form-field:governance/ground-rule-policy-picker',
+      'scaffolder-form-field:governance/ground-rule-problem-picker',
     ] as const) {
       expect(governancePlugin.getExtension(id).$$type).toBe(
         '@backstage/ExtensionDefinition',

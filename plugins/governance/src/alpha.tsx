@@ -78,6 +78,20 @@ const groundRulePolicyPicker = FormFieldBlueprint.make({
 });
 
 /**
+ * `scaffolder-form-field:governance/ground-rule-problem-picker`: the
+ * `GroundRuleProblemPicker` field, the raised problems a proposal answers.
+ */
+const groundRuleProblemPicker = FormFieldBlueprint.make({
+  name: 'ground-rule-problem-picker',
+  params: {
+    field: () =>
+      import('./components/GroundRuleProblemPicker').then(
+        m => m.groundRuleProblemPickerField,
+      ),
+  },
+});
+
+/**
  * The governance plugin for apps on the new frontend system.
  * @alpha
  */
@@ -93,5 +107,6 @@ export default createFrontendPlugin({
     entityGovernanceContent,
     adrSearchResultListItem,
     groundRulePolicyPicker,
+    groundRuleProblemPicker,
   ],
 });

@@ -25,12 +25,12 @@ const template = parse(
   ),
 );
 
-/** What Pia fills in on the form. */
+/** What Pia fills in on the form (each backend raises the problem it answers). */
 const formValues = {
   title: 'Access to personal data lasts at most 90 days',
   context:
     'Most purposes named in requests are projects of under three months.',
-  problems: ['12'],
+  problems: [] as string[],
   options: [
     { title: 'Keep 180 days' },
     { title: '90 days', description: 'Shorter, renewable with a new request.' },
@@ -49,6 +49,22 @@ type DryRunResult = {
 };
 
 const PIA = 'user:default/pia.platform';
+
+/** Raises a problem on the governance backend, as Ada would on the Governance page. */
+async function raiseProblem(
+  backend: Awaited<ReturnType<typeof startTestBackend>>,
+) {
+  const raised = await request(backend.server)
+    .post('/api/governance/problems')
+    .set('Authorization', mockCredentials.user.header('user:default/ada'))
+    .send({
+      title: 'Grants outlive the projects they were for',
+      description: 'Most purposes end within three months.',
+      entityRefs: [],
+    });
+  expect(raised.status).toBe(201);
+  formValues.problems = [raised.body.id];
+}
 
 /**
  * The scaffolder with this module next to the real governance backend,
@@ -95,6 +111,7 @@ describe('the "Propose a ground rule" template', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   beforeAll(async () => {
     backend = await startBackend();
+    await raiseProblem(backend);
   });
   afterAll(() => backend?.stop());
 
@@ -120,7 +137,7 @@ describe('the "Propose a ground rule" template', () => {
       deciders: [],
       policies: [{ id: 'personal-data-max-duration', maxDuration: 'P90D' }],
       'opinions-due': formValues.opinionsDue,
-      problems: ['12'],
+      problems: formValues.problems,
       proposer: PIA,
     });
     expect(content).toContain(
@@ -174,6 +191,20 @@ describe('the "Propose a ground rule" template', () => {
     );
   });
 
+  it('fails on a problem nobody raised, naming it', async () => {
+    const response = await dryRun({
+      ...formValues,
+      problems: [
+        ...formValues.problems,
+        '00000000-0000-4000-8000-000000000000',
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(
+      /^The proposal is not valid: problems\/1: no raised problem has the id "00000000-0000-4000-8000-000000000000"/,
+    );
+  });
+
   it('fails on a due date in the past with that field’s error', async () => {
     const response = await dryRun({
       ...formValues,
@@ -220,6 +251,7 @@ describe('the template with the forum’s decisions repository configured', () =
         },
       },
     });
+    await raiseProblem(backend);
   });
   afterAll(() => backend?.stop());
 

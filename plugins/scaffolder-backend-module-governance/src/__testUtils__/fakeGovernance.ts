@@ -1,6 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { registeredChecks } from './proposals';
 
+/** The one problem the fake governance backend knows. */
+export const RAISED_PROBLEM = '3f0c7a4e-8d2b-4c1e-9a57-0b6d2e1f4a90';
+
 /**
  * The actions' options with `fetch` answering as the governance backend
  * would: the registered checks, and the forum's ADRs 0001–0008 (and a team
@@ -27,6 +30,9 @@ export function fakeGovernance() {
           { trust: 'team', fileName: '0042-team-decision.md' },
         ],
       });
+    }
+    if (path === `/problems/${RAISED_PROBLEM}`) {
+      return Response.json({ id: RAISED_PROBLEM, title: 'No support contact' });
     }
     return new Response('not found', { status: 404 });
   });

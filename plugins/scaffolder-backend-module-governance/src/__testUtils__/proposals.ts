@@ -24,7 +24,7 @@ export function templateProposal(overrides: JsonObject = {}): JsonObject {
       { id: 'personal-data-max-duration', params: { maxDuration: 'P90D' } },
       { id: 'output-ports-classified' },
     ],
-    problems: ['12'],
+    problems: ['3f0c7a4e-8d2b-4c1e-9a57-0b6d2e1f4a90'],
     opinionsDue: daysFromToday(14),
     ...overrides,
   };

@@ -3,7 +3,7 @@ import type {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { checkPolicies } from '../proposal/checkPolicies';
 import {
   createGovernanceLookup,
@@ -31,7 +31,8 @@ type ActionContext = {
 /**
  * The form's proposal, checked in full before anything is written: its
  * shape and dates, then its policies against the checks the governance
- * backend has registered (asked as the person running the template). Also
+ * backend has registered and its problems against the raised ones (asked
+ * as the person running the template). Also
  * answers who proposes it, from their credentials, never from the form.
  */
 export async function checkedProposal(
@@ -51,6 +52,13 @@ export async function checkedProposal(
   }
   const governance = createGovernanceLookup({ ...options, credentials });
   checkPolicies(proposal.policies, await governance.policyChecks());
+  for (const [index, problemId] of proposal.problems.entries()) {
+    if (!(await governance.problemExists(problemId))) {
+      throw new InputError(
+        `The proposal is not valid: problems/${index}: no raised problem has the id "${problemId}"`,
+      );
+    }
+  }
   return {
     proposal,
     proposer: credentials.principal.userEntityRef,

@@ -22,7 +22,11 @@ describe('datamesh:ground-rule:write', () => {
     expect(files.governance.decisions[fileName]).toMatch(
       /^---\nstatus: proposed\n[\s\S]*proposer: user:default\/pia.platform\n---\n/,
     );
-    expect(governance.requests.map(r => r.url)).toEqual(['/policies', '/adrs']);
+    expect(governance.requests.map(r => r.url)).toEqual([
+      '/policies',
+      '/problems/3f0c7a4e-8d2b-4c1e-9a57-0b6d2e1f4a90',
+      '/adrs',
+    ]);
     // A token on Pia's behalf, not the scaffolder's own.
     expect(governance.requests[0].authorization).toMatch(/pia\.platform/);
   });
@@ -33,6 +37,10 @@ describe('datamesh:ground-rule:write', () => {
       /policies\/0\/id: no policy check/,
     ],
     [{ opinionsDue: '2020-01-01' }, /opinionsDue: .* after today/],
+    [
+      { problems: ['no-such-problem'] },
+      /problems\/0: no raised problem has the id "no-such-problem"/,
+    ],
     [{ title: 'A\n---\nstatus: accepted' }, /title: must be a single line/],
   ])('writes nothing for %j', async (overrides, message) => {
     const governance = fakeGovernance();

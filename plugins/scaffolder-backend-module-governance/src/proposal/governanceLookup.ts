@@ -15,6 +15,8 @@ export type GovernanceLookup = {
   policyChecks(): Promise<PolicyDefinition[]>;
   /** File names of the forum's ADRs, to number a new one after them. */
   forumAdrFileNames(): Promise<string[]>;
+  /** Whether a raised problem with this id exists. */
+  problemExists(problemId: string): Promise<boolean>;
 };
 
 export function createGovernanceLookup(options: {
@@ -22,15 +24,18 @@ export function createGovernanceLookup(options: {
   auth: AuthService;
   credentials: BackstageCredentials;
 }): GovernanceLookup {
-  const get = async <T>(path: string): Promise<T> => {
+  const request = async (path: string): Promise<Response> => {
     const { token } = await options.auth.getPluginRequestToken({
       onBehalfOf: options.credentials,
       targetPluginId: 'governance',
     });
     const baseUrl = await options.discovery.getBaseUrl('governance');
-    const response = await fetch(`${baseUrl}${path}`, {
+    return fetch(`${baseUrl}${path}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
+  };
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await request(path);
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as T;
   };
@@ -48,6 +53,15 @@ export function createGovernanceLookup(options: {
     async forumAdrFileNames() {
       const { items } = await get<AdrIndex>('/adrs');
       return items.filter(a => a.trust === 'forum').map(a => a.fileName);
+    },
+    async problemExists(problemId) {
+      const response = await request(
+        `/problems/${encodeURIComponent(problemId)}`,
+      );
+      // 400: not even the shape of a problem id.
+      if (response.status === 404 || response.status === 400) return false;
+      if (!response.ok) throw await ResponseError.fromResponse(response);
+      return true;
     },
   };
 }

@@ -32,7 +32,7 @@ describe('madrContent', () => {
         'output-ports-classified',
       ],
       'opinions-due': '2099-12-15',
-      problems: ['12'],
+      problems: ['3f0c7a4e-8d2b-4c1e-9a57-0b6d2e1f4a90'],
       proposer: 'user:default/pia.platform',
     });
     expect(body).toMatch(

@@ -15,7 +15,7 @@ describe('readProposal', () => {
       status: 'proposed',
       title: 'Ninety days',
       policies: [{ id: 'personal-data-max-duration' }],
-      problems: ['12'],
+      problems: ['3f0c7a4e-8d2b-4c1e-9a57-0b6d2e1f4a90'],
     });
   });
 
