@@ -1,6 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import { screenshotForDocs } from './screenshots';
 import { pageFor } from './signIn';
+import { showAllYourAccess, yourAccessRows } from './yourAccess';
 
 // The journeys share one portal; a per-run marker tells this run's requests
 // apart from those of an earlier run against a reused portal.
@@ -12,13 +13,7 @@ test.describe.configure({ timeout: 240_000 });
 
 async function openAccessTab(page: Page) {
   await page.goto(`${product}/access`);
-  await expect(
-    page.getByRole('table', { name: 'Your access to this product' }).or(
-      page.getByText('You have no requests for this product yet', {
-        exact: false,
-      }),
-    ),
-  ).toBeVisible();
+  await showAllYourAccess(page);
 }
 
 async function requestAccess(
@@ -40,11 +35,9 @@ async function requestAccess(
   await form.getByRole('button', { name: 'Send request' }).click();
 }
 
-function ownRow(page: Page, purposeMarker: string) {
-  return page
-    .getByRole('table', { name: 'Your access to this product' })
-    .getByRole('row')
-    .filter({ hasText: purposeMarker });
+/** One of the viewer's rows, current or past (open them first). */
+function ownRow(page: Page, marker: string) {
+  return yourAccessRows(page).filter({ hasText: marker });
 }
 
 async function inboxCount(page: Page) {
@@ -140,9 +133,10 @@ test('an owner never gets their own request to decide, and a rejection shows its
 
   page = bo;
   await openAccessTab(page);
+  // A rejection is a past request: under "Past requests", opened above.
   await expect(
     page
-      .getByRole('table', { name: 'Your access to this product' })
+      .getByRole('table', { name: 'Your past requests for this product' })
       .getByRole('row')
       .filter({ hasText: 'Aggregates in decision_counts_v1 answer this' }),
   ).toContainText('Rejected');
