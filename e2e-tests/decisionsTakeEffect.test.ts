@@ -1,6 +1,7 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { screenshotForDocs } from './screenshots';
 import { pageFor } from './signIn';
+import { showAllYourAccess } from './yourAccess';
 
 // A marker that tells this run's request apart on a reused portal.
 const run = Date.now().toString(36);
@@ -95,6 +96,7 @@ test('an approved request for a service takes effect: notified, provisioning sho
     .filter({ hasText: service })
     .filter({ hasText: 'Approved' });
   await untilAfterReloads(ada, async () => {
+    await showAllYourAccess(ada);
     await expect(grant.getByLabel('Provisioning: Apply by hand')).toBeVisible({
       timeout: 5_000,
     });

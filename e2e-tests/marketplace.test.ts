@@ -67,6 +67,21 @@ async function pick(page: Page, facet: string, option: RegExp) {
   await page.keyboard.press('Escape');
 }
 
+/** The count a facet shows next to a value, as in "benefits (3)". */
+async function countOf(page: Page, facet: string, value: string) {
+  await page
+    .getByRole('region', { name: 'Filters' })
+    .getByRole('button', { name: new RegExp(`^${facet}`) })
+    .click();
+  const option = page.getByRole('option', {
+    name: new RegExp(`^${value} \\(\\d+\\)$`),
+  });
+  const text = (await option.textContent()) ?? '';
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  return Number(/\((\d+)\)$/.exec(text)?.[1]);
+}
+
 test('a consumer finds personal data of a domain in the marketplace and goes on to ask for access', async ({
   page,
 }) => {
@@ -85,12 +100,20 @@ test('a consumer finds personal data of a domain in the marketplace and goes on 
   await page.mouse.move(900, 40);
   await screenshotForDocs(page, 'marketplace-1280');
 
+  const benefitsInAll = await countOf(page, 'Domain', 'benefits');
   await pick(page, 'Personal data', /^Personal data/);
   await expect(page).toHaveURL(/personalData=personal/);
   await expect(cards(page).filter({ hasText: 'Vacancies' })).toHaveCount(0);
+  // The other facets count only what the picked one leaves: the benefits
+  // domain's stream without personal data drops out of its count.
+  await expect
+    .poll(() => countOf(page, 'Domain', 'benefits'))
+    .toBeLessThan(benefitsInAll);
 
   await pick(page, 'Domain', /^benefits/);
   await expect(page).toHaveURL(/domain=benefits/);
+  // A facet does not narrow itself: other domains stay on offer.
+  expect(await countOf(page, 'Domain', 'employment')).toBeGreaterThan(0);
   await expectPersonalDataOfBenefits(page);
   const decisions = cards(page).filter({ hasText: 'Benefit decisions' });
   const personalPort = decisions
