@@ -1,6 +1,7 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { screenshotForDocs } from './screenshots';
 import { pageFor } from './signIn';
+import { showAllYourAccess } from './yourAccess';
 
 // A marker that tells this run's request apart on a reused portal.
 const run = Date.now().toString(36);
@@ -132,10 +133,11 @@ test('the history of an approved, then revoked request shows both events with th
     closed.getByRole('button', { name: /^History of request/ }),
   ).toBeFocused();
 
-  // Frida reads the same history from her Access tab.
+  // Frida reads the same history from her Access tab, under her past requests.
   await frida.goto(`${product}/access`);
+  await showAllYourAccess(frida);
   const mine = frida
-    .getByRole('table', { name: 'Your access to this product' })
+    .getByRole('table', { name: 'Your past requests for this product' })
     .getByRole('row')
     .filter({ hasText: revocation });
   const own = await openHistory(frida, mine);
