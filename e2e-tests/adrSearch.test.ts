@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { screenshotForDocs } from './screenshots';
 import { signInAs } from './signIn';
 
 test('an ADR found in search shows a plain-text snippet, not Markdown', async ({
@@ -22,4 +23,6 @@ test('an ADR found in search shows a plain-text snippet, not Markdown', async ({
   );
   const snippet = (await result.textContent()) ?? '';
   expect(snippet).not.toMatch(/##|`|\*\*|^- /m);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshotForDocs(page, 'adr-search');
 });
