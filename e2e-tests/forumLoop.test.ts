@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { screenshotForDocs } from './screenshots';
 import { pageFor } from './signIn';
 
-// The forum's proposals folder in the demo portal: the template writes into
-// it (scaffolder.governance.demoProposalsDirectory) and the governance
-// backend reads it every 20 s (governance.adrs.locations, app-config.yaml).
+// The forum's proposals folder in the demo portal, where the template writes
+// (scaffolder.governance.demoProposalsDirectory) and which the governance
+// backend reads every 20 s (governance.adrs.locations, app-config.yaml).
 const proposals = join(__dirname, '..', 'governance', 'proposals');
 // Frida raises the problem, Emma proposes and Bo gives his opinion: none of
 // them acts on ADRs in any other journey, and the ADR is this journey's own.
