@@ -22,7 +22,8 @@ describePostgres('two replicas recording ADR statuses on %s', databaseId => {
     replicaA = await databases.init(databaseId);
     await replicaA.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
     replicaB = knexFactory({
-      client: 'pg',
+      // The same engine and database: a second pool, as a second replica has.
+      client: replicaA.client.config.client,
       connection: replicaA.client.config.connection,
       pool: { min: 1, max: 5 },
     });

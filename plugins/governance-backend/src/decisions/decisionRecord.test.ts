@@ -224,7 +224,8 @@ describePostgres('two replicas recording decisions on %s', databaseId => {
     writeAdr(folder, 'proposed', '2026-11-20');
     replicaA = await startReplica(databaseId, folder, { events: eventsA });
     poolB = knexFactory({
-      client: 'pg',
+      // The same engine and database: a second pool, as a second replica has.
+      client: replicaA.knex.client.config.client,
       connection: replicaA.knex.client.config.connection,
       pool: { min: 1, max: 5 },
     });
