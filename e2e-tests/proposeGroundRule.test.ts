@@ -98,6 +98,13 @@ test('the platform team proposes a ground rule from the template, and the Govern
   await expect(
     pia.getByText(new RegExp(`by pia\\.platform · Opinions due ${DUE}`)),
   ).toBeVisible();
+  // Its body and the policy it would introduce, once the page has them.
+  await expect(
+    pia.getByText(/Every output port names its support channel/),
+  ).toBeVisible();
+  await expect(
+    pia.getByText('Access to personal data is time-limited').first(),
+  ).toBeVisible();
   await pia.screenshot({
     path: 'node_modules/.cache/e2e-test-results/propose-ground-rule-adr.png',
     fullPage: true,
