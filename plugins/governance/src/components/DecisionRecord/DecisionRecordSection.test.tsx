@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import {
   Adr,
   AdrStatusHistory,
@@ -134,16 +134,45 @@ describe('the decision record on the ADR page', () => {
 
   it('shows the history alone when the portal did not see the decision happen', async () => {
     const seenDecided = { ...first, toStatus: 'accepted' as const };
-    serve(legalBasisAdr, { items: [seenDecided] });
+    const deprecated = {
+      ...first,
+      sequence: 2,
+      fromStatus: 'accepted' as const,
+      toStatus: 'deprecated' as const,
+      adrDate: '2024-05-01',
+    };
+    serve(
+      { ...legalBasisAdr, status: 'deprecated' },
+      { items: [seenDecided, deprecated] },
+    );
     await renderGovernancePage(`/governance/adrs/${legalBasisAdr.id}`);
 
     const timeline = await screen.findByRole('list', {
       name: 'Status history',
     });
-    expect(timeline).toHaveTextContent('first seen as accepted');
+    expect(
+      within(timeline)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^2024-02-01 · first seen as accepted/),
+      expect.stringMatching(/^2024-05-01 · accepted → deprecated/),
+    ]);
     expect(screen.queryByText(/^Decided on/)).not.toBeInTheDocument();
     expect(
       screen.queryByRole('table', { name: 'Opinions weighed by perspective' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('adds nothing to an ADR the portal has only ever seen as it is', async () => {
+    const asked = serve(legalBasisAdr, {
+      items: [{ ...first, toStatus: 'accepted' }],
+    });
+    await renderGovernancePage(`/governance/adrs/${legalBasisAdr.id}`);
+    await screen.findByText(/Opinions are closed/);
+    await waitFor(() => expect(asked.statusHistory).toBe(1));
+    expect(
+      screen.queryByRole('list', { name: 'Status history' }),
     ).not.toBeInTheDocument();
   });
 

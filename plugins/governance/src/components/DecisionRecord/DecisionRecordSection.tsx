@@ -33,10 +33,10 @@ export function DecisionRecordSection(props: { adr: Adr }) {
   if (history.loading) return <Progress />;
   if (history.error) return <ResponseErrorPanel error={history.error} />;
   const items = history.value?.items ?? [];
-  if (items.length === 0) return null;
-
   const decision = history.value?.decision;
   if (!decision?.snapshot) {
+    // A first sighting alone says nothing the header does not.
+    if (items.length < 2) return null;
     return (
       <InfoCard title="Status history">
         <StatusTimeline items={items} />
