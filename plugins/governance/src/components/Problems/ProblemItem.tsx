@@ -49,9 +49,15 @@ export function ProblemItem(props: {
     });
 
   return (
-    <ListItem divider disableGutters alignItems="flex-start">
+    <ListItem
+      id={`problem-${problem.id}`}
+      divider
+      disableGutters
+      alignItems="flex-start"
+    >
       <Box width="100%" display="flex" style={{ gap: 16 }}>
-        <Box flexShrink={0} paddingTop={0.5}>
+        {/* One width for every count, so that the titles line up. */}
+        <Box flexShrink={0} width={150} paddingTop={0.5}>
           <SupportToggle
             problem={problem}
             busy={busy}
