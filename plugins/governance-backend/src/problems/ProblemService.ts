@@ -24,7 +24,7 @@ import { ProblemStore, StoredProblem } from './ProblemStore';
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /** A change and whether it changed anything (a second support does not). */
-export type ProblemOutcome = { problem: Problem; changed: boolean };
+type ProblemOutcome = { problem: Problem; changed: boolean };
 
 /**
  * Raised problems behind the REST API: who may raise, support, link and
