@@ -293,10 +293,7 @@ describe('DataMeshPermissionPolicy', () => {
   });
 
   it('lets the forum group of governance.forum.group, and only it, link and close problems', async () => {
-    // The demo config names group:default/governance-forum.
-    const policy = DataMeshPermissionPolicy.fromConfig(
-      new ConfigReader(await loadConfigFiles('app-config.yaml')),
-    );
+    // The demo config (see beforeAll) names group:default/governance-forum.
     const leo = signedIn('leo.legal', ['team-legal', 'governance-forum']);
     const manage = { permission: governanceProblemManagePermission };
     expect(await policy.handle(manage, leo)).toEqual({
