@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { screenshotForDocs } from './screenshots';
 import { pageFor } from './signIn';
 
+/** Two weeks from today: the template refuses a due date in the past. */
+const DUE = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+
 // The forum's proposals folder in the demo portal, where the template writes
 // (scaffolder.governance.demoProposalsDirectory) and which the governance
 // backend reads every 20 s (governance.adrs.locations, app-config.yaml).
@@ -98,7 +101,7 @@ test('a ground rule goes round the forum: proposed, weighed, decided with its op
     .getByRole('textbox', { name: 'Proposed outcome' })
     .fill('Every output port links an ODCS data contract.');
   await emma.getByRole('button', { name: 'Next' }).click();
-  await emma.getByLabel(/Opinions due by/).fill('2026-12-14');
+  await emma.getByLabel(/Opinions due by/).fill(DUE);
   await emma.getByRole('button', { name: 'Review' }).click();
   await expect(emma.getByRole('button', { name: 'Create' })).toBeVisible();
   await screenshotForDocs(emma, 'forum-2-propose');
