@@ -57,10 +57,7 @@ export const opinionInputSchema: z.ZodObject<
       'remove control characters (such as NUL) from the comment',
     )
     // A lone surrogate would be stored as U+FFFD, not as what was sent.
-    .refine(
-      isWellFormedText,
-      'the comment is not valid Unicode text',
-    ),
+    .refine(isWellFormedText, 'the comment is not valid Unicode text'),
 });
 
 // The opinions the backend answers with are the OpenAPI spec's models, not

@@ -388,8 +388,7 @@ export class AccessMetricsStore {
   private percentileSql(): Promise<(p: number) => string> {
     this.percentile ??= (async () => {
       if (this.db.client.config.client === 'pg') {
-        return (p: number) =>
-          `percentile_cont(${p}) WITHIN GROUP (ORDER BY v)`;
+        return (p: number) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY v)`;
       }
       try {
         await this.db.raw('SELECT percentile_cont(1, 0.5)');

@@ -33,7 +33,9 @@ async function history(knex: Knex) {
   const past = new PastEvents(knex);
   const ada = await past
     .at(jan(31))
-    .create(newRequest({ endsAt: new Date(Date.UTC(2027, 0, 1)).toISOString() }));
+    .create(
+      newRequest({ endsAt: new Date(Date.UTC(2027, 0, 1)).toISOString() }),
+    );
   await past.at(jan(31) + 3_600_000).decide(ada.id, 'approve', OLAV);
   const who = 'user:default/bo';
   await past.at(feb(1)).create(

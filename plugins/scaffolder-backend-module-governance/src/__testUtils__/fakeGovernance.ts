@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { registeredChecks } from './proposals';
 
 /** The one problem the fake governance backend knows. */
-export const RAISED_PROBLEM = '3f0c7a4e-8d2b-4c1e-9a57-0b6d2e1f4a90';
+const RAISED_PROBLEM = '3f0c7a4e-8d2b-4c1e-9a57-0b6d2e1f4a90';
 
 /**
  * The actions' options with `fetch` answering as the governance backend
