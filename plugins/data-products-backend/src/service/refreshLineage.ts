@@ -7,9 +7,10 @@ import { AccessRequestChange, AccessRequestListener } from './changes';
 const LINEAGE_SUBJECTS = ['component:', 'group:'];
 
 /**
- * Refreshes asked of the catalog at once. A bulk decision over many
- * subjects would otherwise ask for dozens together, and a catalog on
- * SQLite answers some of them "database is locked".
+ * Refreshes asked of the catalog at once: a bulk decision over many
+ * subjects would otherwise ask for dozens together. A catalog on SQLite
+ * still answers some "database is locked" while it processes; such a
+ * refresh is logged, and lineage follows at the catalog's next processing.
  */
 const CONCURRENT_REFRESHES = 4;
 
