@@ -9,6 +9,8 @@ import { Cursor, encodeCursor } from './cursor';
 
 const REQUESTS = 'access_requests';
 const AUDIT = 'access_request_audit';
+/** Activities named per statement, under SQLite's 500 parts to a UNION. */
+const NAMES_PER_STATEMENT = 200;
 /** Actions after which a grant no longer gives access. */
 const ENDING = ['cancel', 'revoke', 'expire'];
 
@@ -155,28 +157,43 @@ export class PersonalDataReportStore {
         outputPort: pair.output_port,
       });
     }
-    // Each activity's name from one of its snapshots: an index seek each.
-    const [first, ...rest] = [...activities.values()].map((activity, i) =>
-      db
-        .select('*')
-        .from(
-          db(REQUESTS)
-            .where('legal_basis_register_id', activity.registerId)
-            .where('legal_basis_activity_id', activity.activityId)
-            .select({ snapshot: 'legal_basis_snapshot' })
-            .limit(1)
-            .as(`a${i}`),
-        ),
-    );
-    const samples: Array<{ snapshot: string }> = first
-      ? await first.unionAll(rest)
-      : [];
-    for (const { snapshot } of samples) {
+    for (const { snapshot } of await this.nameSamples([
+      ...activities.values(),
+    ])) {
       const basis = JSON.parse(snapshot) as LegalBasisSnapshot;
       const activity = activities.get(keyOf(basis.registerId, basis.id));
       if (activity) activity.name = basis.name;
     }
     return [...activities.values()];
+  }
+
+  /**
+   * One snapshot of each activity, for its name: an index seek each, in
+   * statements of a few hundred (SQLite allows 500 parts to a UNION).
+   */
+  private async nameSamples(
+    activities: Array<{ registerId: string; activityId: string }>,
+  ): Promise<Array<{ snapshot: string }>> {
+    const db = this.db;
+    const samples: Array<{ snapshot: string }> = [];
+    for (let i = 0; i < activities.length; i += NAMES_PER_STATEMENT) {
+      const [first, ...rest] = activities
+        .slice(i, i + NAMES_PER_STATEMENT)
+        .map((activity, j) =>
+          db
+            .select('*')
+            .from(
+              db(REQUESTS)
+                .where('legal_basis_register_id', activity.registerId)
+                .where('legal_basis_activity_id', activity.activityId)
+                .select({ snapshot: 'legal_basis_snapshot' })
+                .limit(1)
+                .as(`a${j}`),
+            ),
+        );
+      samples.push(...(await first.unionAll(rest)));
+    }
+    return samples;
   }
 
   /** Approvals (`a`) of requests (`r`) with a legal basis, active at `at`. */
