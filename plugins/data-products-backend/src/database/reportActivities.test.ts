@@ -57,7 +57,9 @@ describe.each(databaseIds)('the Art. 30 report on %s', databaseId => {
 
     expect(activities).toHaveLength(ACTIVITIES);
     expect(
-      activities.every(a => a.name === `Activity number ${a.activityId.slice(9)}`),
+      activities.every(
+        a => a.name === `Activity number ${a.activityId.slice(9)}`,
+      ),
     ).toBe(true);
   });
 });
