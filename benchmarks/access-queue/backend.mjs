@@ -109,21 +109,33 @@ function callerOf(authorization = '') {
   return caller?.startsWith('plugin:') ? caller.slice(7) : 'client';
 }
 
-/** Records the HTTP requests the backend serves between start() and stop(). */
+/**
+ * Records the HTTP requests the backend serves between start() and stop(),
+ * each with when it finished (`finishedAt`, performance.now()), so that a
+ * caller can wait for work the backend does after answering.
+ */
 function requestRecorder(server) {
   let log;
   // First in line, before Express strips the mount path from req.url.
-  server.prependListener('request', req => {
-    log?.push({
+  server.prependListener('request', (req, res) => {
+    if (!log) return;
+    const entry = {
       method: req.method,
       path: (req.url ?? '').split('?')[0],
       caller: callerOf(req.headers.authorization),
+      finishedAt: undefined,
+    };
+    log.push(entry);
+    res.on('close', () => {
+      entry.finishedAt = performance.now();
     });
   });
   return {
     start: () => {
       log = [];
     },
+    /** What was served so far, without stopping. */
+    peek: () => [...(log ?? [])],
     stop: () => {
       const recorded = log ?? [];
       log = undefined;

@@ -40,6 +40,25 @@ const routeOf = path =>
     .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id');
 
 /**
+ * Waits until every request the backend has been serving since the
+ * recorder started has finished, and none has started for `idleMs`; returns
+ * when the last one finished (performance.now()).
+ */
+async function quiet(recorder, idleMs = 300, timeoutMs = 60_000) {
+  const deadline = performance.now() + timeoutMs;
+  let seen = -1;
+  for (;;) {
+    await new Promise(resolve => setTimeout(resolve, idleMs));
+    const served = recorder.peek();
+    const finished = served.every(r => r.finishedAt !== undefined);
+    if ((finished && served.length === seen) || performance.now() > deadline) {
+      return Math.max(0, ...served.map(r => r.finishedAt ?? 0));
+    }
+    seen = served.length;
+  }
+}
+
+/**
  * Approves `ids` over HTTP and reports time, outcome, and every HTTP call
  * the backend served meanwhile, by caller.
  */
@@ -66,6 +85,8 @@ export async function measureBulkDecision(target, ids) {
   );
   const body = await response.json();
   const ms = performance.now() - start;
+  // Notifications, signals and catalog refreshes follow the answer.
+  const effectsDone = await quiet(target.requests);
   const served = target.requests.stop();
   target.knex.removeListener('query', countStatement);
   if (!response.ok) {
@@ -91,6 +112,7 @@ export async function measureBulkDecision(target, ids) {
       .filter(r => !r.ok)
       .map(r => `${r.status} ${r.error}`),
     ms,
+    effectsMs: Math.max(ms, effectsDone - start),
     catalogReads: byPlugin.filter(isCatalogRead).length,
     permissionCalls: served.filter(r =>
       r.path.startsWith('/api/permission/authorize'),

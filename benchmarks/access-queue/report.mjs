@@ -111,7 +111,12 @@ export function reportDatabase({ title, sizes, calls, samples, bulk, notes }) {
       `- Bulk decision at ${sizeLabel(large)} (${
         bulk.items
       } pending requests over ${bulk.products} products, approve): ` +
-        `**${Math.round(bulk.ms)} ms**, ${bulk.approved} approved; ` +
+        `**${Math.round(bulk.ms)} ms** to the answer, ${
+          bulk.approved
+        } approved; ` +
+        `its notifications, signals and catalog refreshes done after ${Math.round(
+          bulk.effectsMs,
+        )} ms; ` +
         `catalog reads by the plugin: ${bulk.catalogReads}, permission calls: ${bulk.permissionCalls} ` +
         `(+ ${bulk.applyConditionsCalls} apply-conditions calls back to the plugin), ` +
         `SQL statements of the plugin: ${bulk.sqlStatements}; ` +

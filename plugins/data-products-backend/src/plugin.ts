@@ -6,7 +6,10 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
 import { dataProductsPermissions } from '@datamesh-governance/plugin-data-products-common';
 import {
   AccessProvisioner,
@@ -37,6 +40,7 @@ import { AccessRequestChanges } from './service/changes';
 import { ProvisioningJobs } from './provisioning/ProvisioningJobs';
 import { ProvisioningWorker } from './provisioning/ProvisioningWorker';
 import { refreshLineage } from './service/refreshLineage';
+import { BackgroundEffects } from './service/BackgroundEffects';
 import {
   endingSoonWindowMs,
   sweepEndingSoon,
@@ -74,6 +78,7 @@ export const dataProductsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
@@ -103,6 +108,9 @@ export const dataProductsPlugin = createBackendPlugin({
         const catalog = new DataProductCatalog(deps.catalog, deps.auth);
         // Listeners (notifications, signals, lineage) are added below.
         const changes = new AccessRequestChanges(logger);
+        // Decisions tell the listeners after answering; shutdown waits for them.
+        const effects = new BackgroundEffects(logger);
+        deps.lifecycle.addShutdownHook(() => effects.settled());
         // Lineage: the catalog draws grants as relations; refresh both ends.
         changes.listen(refreshLineage(deps.catalog, deps.auth));
         const service = new AccessRequestService(store, catalog, registries, {
@@ -216,9 +224,10 @@ export const dataProductsPlugin = createBackendPlugin({
           });
         }
 
-        const toCriteria = createConditionTransformer(
-          permissionsRegistry.getPermissionRuleset(accessRequestResourceRef),
+        const ruleset = permissionsRegistry.getPermissionRuleset(
+          accessRequestResourceRef,
         );
+        const toCriteria = createConditionTransformer(ruleset);
         // What an AI assistant may do for a person; nothing that decides.
         registerDataProductsActions(deps.actionsRegistry, {
           auth: deps.auth,
@@ -246,6 +255,8 @@ export const dataProductsPlugin = createBackendPlugin({
               products: new InsightsProducts(deps.catalog),
             },
             toCriteria,
+            conditionsAllow: createConditionAuthorizer(ruleset),
+            effects,
           }),
         );
       },

@@ -22,6 +22,7 @@ import { AccessRequestStore } from '../database/AccessRequestStore';
 import { AccessRequestChanges } from '../service/changes';
 import { sweepEndingSoon } from './endingSoon';
 import { notifyChanges } from './notifyChanges';
+import { eventually } from '../__testUtils__/eventually';
 import { NOTIFICATION_TOPICS } from './topics';
 import { startWithNotifications } from './__testUtils__/startWithNotifications';
 
@@ -154,8 +155,13 @@ describe.each(databaseIds)('notifications on %s', databaseId => {
       });
       await decide(OLAV, rejected, 'reject', { reason: 'Use the counts port' });
 
+      // Told after the answers: read until all three have arrived.
+      const told = await eventually(
+        () => inbox(ADA),
+        stored => stored.length >= 3,
+      );
       const byScope = Object.fromEntries(
-        (await inbox(ADA)).map(n => [n.payload.scope, n.payload]),
+        told.map(n => [n.payload.scope, n.payload]),
       );
       expect(byScope[`${approved}:decision`]).toMatchObject({
         title: 'Access approved: benefit-decisions / decisions_v1',

@@ -9,6 +9,7 @@ import {
   TEAM_BENEFITS,
 } from '../__testUtils__/fixtures';
 import { as, startDataProductsBackend } from '../__testUtils__/startBackend';
+import { eventually } from '../__testUtils__/eventually';
 
 jest.setTimeout(60_000);
 
@@ -61,8 +62,11 @@ describe.each(databaseIds)('signals on %s', databaseId => {
         .send({});
       expect(approved.status).toBe(200);
 
-      const ours = heard.filter(
-        s => s.channel === ACCESS_REQUESTS_SIGNAL_CHANNEL,
+      // A decision is signalled after its answer.
+      const ours = await eventually(
+        async () =>
+          heard.filter(s => s.channel === ACCESS_REQUESTS_SIGNAL_CHANNEL),
+        signals => signals.length >= 2,
       );
       expect(ours.map(s => s.message)).toEqual([
         { requestId: id, change: 'create', status: 'pending' },

@@ -13,12 +13,17 @@ import { AccessRequestService } from '../service/AccessRequestService';
 import {
   PermissionCondition,
   PermissionCriteria,
+  PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
+import {
+  AccessRequestFilter,
+  AccessRequestResource,
+} from '@datamesh-governance/plugin-data-products-node';
 import { AnyRequest } from './types';
 import { AccessMetricsStore } from '../database/AccessMetricsStore';
 import { PersonalDataReportStore } from '../database/PersonalDataReportStore';
 import { InsightsProducts } from '../insights/InsightsProducts';
+import { BackgroundEffects } from '../service/BackgroundEffects';
 
 /** What the route handlers need, built once in the plugin. */
 export type RouterContext = {
@@ -39,6 +44,13 @@ export type RouterContext = {
   toCriteria: (
     conditions: PermissionCriteria<PermissionCondition>,
   ) => PermissionCriteria<AccessRequestFilter>;
+  /** Whether a decision, conditional or not, allows this request. */
+  conditionsAllow: (
+    decision: PolicyDecision,
+    request: AccessRequestResource,
+  ) => boolean;
+  /** Where decisions' notifications, signals and refreshes run after the answer. */
+  effects: BackgroundEffects;
 };
 
 /** The signed-in user (never a service) and everything they own or belong to. */

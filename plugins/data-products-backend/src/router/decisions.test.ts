@@ -15,6 +15,7 @@ import {
   EVE,
   OLAV,
   requestBody,
+  TEAM_BENEFITS,
 } from '../__testUtils__/fixtures';
 import { AccessRequestStore } from '../database/AccessRequestStore';
 import { DataProductCatalog } from '../service/DataProductCatalog';
@@ -165,6 +166,7 @@ describe.each(databaseIds)('decisions on %s', databaseId => {
     }
     catalog.getEntityByRef.mockClear();
     permissions.authorize.mockClear();
+    permissions.authorizeConditional.mockClear();
 
     const res = await bulk(
       OLAV,
@@ -180,7 +182,54 @@ describe.each(databaseIds)('decisions on %s', databaseId => {
       catalog.getEntityByRef.mock.calls.map(([ref]) => String(ref)),
     );
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(products.size);
-    expect(permissions.authorize).toHaveBeenCalledTimes(1);
+    // Read and decide, asked once for the batch; no call per request.
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    expect(permissions.authorize).not.toHaveBeenCalled();
+  });
+
+  it("applies the policy's conditions to each request of a batch: unreadable is 404, undecidable 403", async () => {
+    const [readable, decidable, hidden] = ['r', 'd', 'h'].map(
+      who => `user:default/conditional-${who}-${(n += 1)}`,
+    );
+    const ids = [await pending({}, readable), await pending({}, decidable)];
+    ids.push(await pending({}, hidden));
+    const requesterIs = (claims: string[]) => ({
+      rule: 'IS_REQUESTER',
+      resourceType: 'access-request',
+      params: { claims },
+    });
+    const conditional = (conditions: object) => ({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'data-products',
+      resourceType: 'access-request',
+      conditions,
+    });
+    permissions.authorizeConditional.mockImplementationOnce(async () => [
+      conditional({
+        anyOf: [requesterIs([readable]), requesterIs([decidable])],
+      }) as any,
+      // The deciders the rule sees are the product's owners, from the catalog.
+      conditional({
+        allOf: [
+          requesterIs([decidable]),
+          {
+            rule: 'IS_DATA_PRODUCT_OWNER',
+            resourceType: 'access-request',
+            params: { claims: [TEAM_BENEFITS] },
+          },
+        ],
+      }) as any,
+    ]);
+
+    const res = await bulk(
+      OLAV,
+      ids.map(id => ({ id, action: 'reject', reason: 'Not now' })),
+    );
+
+    expect(res.body.results.map((r: any) => r.status ?? 200)).toEqual([
+      403, 200, 404,
+    ]);
+    expect(res.body.results[2].error).toBe(`No access request ${ids[2]}`);
   });
 
   it('answers every item of a bulk call, even when one fails unexpectedly, and keeps what was decided', async () => {

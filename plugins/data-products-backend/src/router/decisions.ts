@@ -3,7 +3,7 @@ import {
   NotFoundError,
   serializeError,
 } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   AccessRequest,
   accessRequestDecidePermission,
@@ -13,10 +13,15 @@ import {
   bulkDecisionSchema,
   reasonRequiredSchema,
 } from '@datamesh-governance/plugin-data-products-common';
-import { Decision, DeferredEffects } from '../service/AccessRequestService';
+import {
+  Decision,
+  DecisionTarget,
+  DeferredEffects,
+} from '../service/AccessRequestService';
 import { audited, RouterContext, userOf } from './context';
 import { checkRequestIds, parse } from './parse';
 import { AnyRequest, ApiRouter } from './types';
+import { Response } from 'express';
 
 type DecisionItem = Decision & { id: string };
 
@@ -31,48 +36,29 @@ const statusByErrorName: Record<string, number> = {
 
 /**
  * Decides one or many requests: each row is read once, each data product
- * once, and the permission policy is asked once for the whole batch (read
- * and decide). Every item gets its own outcome — an Error or the decided
- * request — and its own transaction and auditor event; one item's failure
- * never undoes or hides another's decision.
+ * once, and the permission policy is asked once for the whole batch; its
+ * conditions are checked here against the loaded requests. Every item gets
+ * its own outcome — an Error or the decided request — and its own
+ * transaction and auditor event; one item's failure never undoes or hides
+ * another's decision. What the decisions set off (notifications, signals,
+ * catalog refreshes) is handed back, to start once the answer is out.
  */
 async function decideAll(
   ctx: RouterContext,
   req: AnyRequest,
   items: DecisionItem[],
-): Promise<Array<{ id: string; outcome: AccessRequest | Error }>> {
+): Promise<{
+  results: Array<{ id: string; outcome: AccessRequest | Error }>;
+  effects: DeferredEffects;
+}> {
   const { credentials, viewer } = await userOf(ctx, req);
   const ids = [...new Set(items.map(item => item.id))];
   const { valid, invalid } = checkRequestIds(ids);
   const targets = await ctx.service.loadForDecision(valid, viewer);
   invalid.forEach((error, id) => targets.set(id, error));
-  const loaded = ids.filter(id => !(targets.get(id) instanceof Error));
-  const decisions =
-    loaded.length === 0
-      ? []
-      : await ctx.permissions.authorize(
-          loaded.flatMap(id => [
-            { permission: accessRequestReadPermission, resourceRef: id },
-            { permission: accessRequestDecidePermission, resourceRef: id },
-          ]),
-          { credentials },
-        );
-  const refused = new Map<string, Error>();
-  loaded.forEach((id, i) => {
-    const [read, decide] = [decisions[2 * i], decisions[2 * i + 1]];
-    if (read.result !== AuthorizeResult.ALLOW) {
-      refused.set(id, new NotFoundError(`No access request ${id}`));
-    } else if (decide.result !== AuthorizeResult.ALLOW) {
-      refused.set(
-        id,
-        new NotAllowedError('You may not decide on this access request'),
-      );
-    }
-  });
+  const refused = await refusals(ctx, credentials, targets);
 
   const results = [];
-  // Notifications, signals and catalog refreshes of every item start once
-  // all are decided, side by side, and are done before the answer goes out.
   const effects: DeferredEffects = [];
   // One at a time, in the order given: the same id twice meets its own decision.
   for (const { id, ...decision } of items) {
@@ -103,19 +89,59 @@ async function decideAll(
     }
     results.push({ id, outcome });
   }
-  await Promise.all(effects.map(tell => tell()));
-  return results;
+  return { results, effects };
+}
+
+/**
+ * The loaded requests the permission policy keeps the viewer from reading
+ * (a 404, as if absent) or from deciding (a 403). One round trip asks for
+ * both permissions; conditional answers are applied to each request here,
+ * with the rules the plugin registered.
+ */
+async function refusals(
+  ctx: RouterContext,
+  credentials: BackstageCredentials,
+  targets: Map<string, DecisionTarget | Error>,
+): Promise<Map<string, Error>> {
+  const refused = new Map<string, Error>();
+  const loaded = [...targets].flatMap(([id, target]) =>
+    target instanceof Error ? [] : [{ id, target }],
+  );
+  if (loaded.length === 0) return refused;
+  const [read, decide] = await ctx.permissions.authorizeConditional(
+    [
+      { permission: accessRequestReadPermission },
+      { permission: accessRequestDecidePermission },
+    ],
+    { credentials },
+  );
+  for (const { id, target } of loaded) {
+    // The rules see the request with its deciders as the catalog has them now.
+    const resource = { ...target.request, deciderRefs: target.port.deciders };
+    if (!ctx.conditionsAllow(read, resource)) {
+      refused.set(id, new NotFoundError(`No access request ${id}`));
+    } else if (!ctx.conditionsAllow(decide, resource)) {
+      refused.set(
+        id,
+        new NotAllowedError('You may not decide on this access request'),
+      );
+    }
+  }
+  return refused;
 }
 
 /** One decision: its error is thrown, for the framework to answer. */
 async function decideOne(
   ctx: RouterContext,
   req: AnyRequest,
+  res: Response,
   item: DecisionItem,
 ) {
-  const [{ outcome }] = await decideAll(ctx, req, [item]);
+  const { results, effects } = await decideAll(ctx, req, [item]);
+  const [{ outcome }] = results;
   if (outcome instanceof Error) throw outcome;
-  return outcome;
+  res.json(outcome);
+  ctx.effects.start(effects);
 }
 
 /** POST /requests/:id/{approve,reject,revoke} and POST /requests/decisions (bulk) */
@@ -124,9 +150,8 @@ export function decisionRoutes(router: ApiRouter, ctx: RouterContext) {
     await userOf(ctx, req); // users only, before any item is tried
     // Every item is validated before any is decided.
     const { decisions } = parse(bulkDecisionSchema, req.body, 'decisions');
-    const results: BulkDecisionResult[] = (
-      await decideAll(ctx, req, decisions)
-    ).map(({ id, outcome }) => {
+    const { results, effects } = await decideAll(ctx, req, decisions);
+    const answers: BulkDecisionResult[] = results.map(({ id, outcome }) => {
       if (!(outcome instanceof Error)) {
         return { id, ok: true, request: outcome };
       }
@@ -145,39 +170,34 @@ export function decisionRoutes(router: ApiRouter, ctx: RouterContext) {
         error: status ? outcome.message : 'Something went wrong on our side',
       };
     });
-    res.json({ results });
+    res.json({ results: answers });
+    ctx.effects.start(effects);
   });
 
   router.post('/requests/:id/approve', async (req, res) => {
     const body = parse(approveAccessRequestSchema, req.body, 'approval');
-    res.json(
-      await decideOne(ctx, req, {
-        id: req.params.id,
-        action: 'approve',
-        ...body,
-      }),
-    );
+    await decideOne(ctx, req, res, {
+      id: req.params.id,
+      action: 'approve',
+      ...body,
+    });
   });
 
   router.post('/requests/:id/reject', async (req, res) => {
     const body = parse(reasonRequiredSchema, req.body, 'rejection');
-    res.json(
-      await decideOne(ctx, req, {
-        id: req.params.id,
-        action: 'reject',
-        ...body,
-      }),
-    );
+    await decideOne(ctx, req, res, {
+      id: req.params.id,
+      action: 'reject',
+      ...body,
+    });
   });
 
   router.post('/requests/:id/revoke', async (req, res) => {
     const body = parse(reasonRequiredSchema, req.body, 'revocation');
-    res.json(
-      await decideOne(ctx, req, {
-        id: req.params.id,
-        action: 'revoke',
-        ...body,
-      }),
-    );
+    await decideOne(ctx, req, res, {
+      id: req.params.id,
+      action: 'revoke',
+      ...body,
+    });
   });
 }

@@ -67,8 +67,8 @@ export class AccessRequestService {
 
   /**
    * Tells the listeners, then hands the request back. With `effects`, the
-   * telling is left there for the caller to start: a caller deciding many
-   * requests tells of all of them at once, once all are decided, so that
+   * telling is left there for the caller to start once it has answered: a
+   * caller deciding many requests tells of all of them at once, so that
    * listeners can share work between them (one catalog refresh per ref).
    */
   private async told(
