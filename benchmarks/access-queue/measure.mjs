@@ -68,6 +68,10 @@ async function time(baseUrl, call) {
 /**
  * targets: [{ size, baseUrl, calls }]. Each block runs `samples` rounds of
  * every call on each target; the order of targets flips every block.
+ * Each round starts one call further along, so that no call is always the
+ * first on a backend that has just been idle, nor always follows the same
+ * call: with a fixed order the approver's page, first in the list, took every
+ * block's cold start, and the catalog's page, last, never did.
  * Returns samples[size][callId] = milliseconds[].
  */
 export async function measureAlternating(targets, { blocks, samples, warmup }) {
@@ -83,13 +87,20 @@ export async function measureAlternating(targets, { blocks, samples, warmup }) {
     const order = block % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
       for (let s = 0; s < samples; s++) {
-        for (const call of target.calls) {
+        const calls = rotate(target.calls, block + s);
+        for (const call of calls) {
           result[target.size][call.id].push(await time(target.baseUrl, call));
         }
       }
     }
   }
   return result;
+}
+
+/** `list` starting at its `by`-th item (modulo its length), wrapping around. */
+function rotate(list, by) {
+  const start = by % list.length;
+  return [...list.slice(start), ...list.slice(0, start)];
 }
 
 /** Nearest-rank percentile. */
