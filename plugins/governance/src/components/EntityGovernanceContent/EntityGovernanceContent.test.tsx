@@ -117,6 +117,36 @@ describe('EntityGovernanceContent', () => {
     expect(within(passed).getByText('Passed')).toBeInTheDocument();
   });
 
+  it('says when the decision behind a policy has been superseded or deprecated', async () => {
+    const [legalBasis, maxDuration] = benefitDecisionsChecks;
+    serveChecks([
+      {
+        ...legalBasis,
+        adrs: [
+          { id: 'decisions--0002', title: 'Old rule', status: 'superseded' },
+        ],
+      },
+      {
+        ...maxDuration,
+        adrs: [
+          {
+            id: maxDurationAdr.id,
+            title: maxDurationAdr.title,
+            status: 'deprecated',
+          },
+        ],
+      },
+    ]);
+    await render();
+
+    const list = await screen.findByRole('list', { name: 'Policy checks' });
+    const [failed, passed] = within(list).getAllByRole('listitem');
+    expect(passed).toHaveTextContent('Decided in Old rule (superseded)');
+    expect(failed).toHaveTextContent(
+      `Decided in ${maxDurationAdr.title} (deprecated)`,
+    );
+  });
+
   it('says so when no policy applies', async () => {
     serveChecks([]);
     await render();

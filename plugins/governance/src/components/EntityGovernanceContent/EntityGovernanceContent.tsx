@@ -39,6 +39,18 @@ function outcomeOf(check: EntityCheck): Outcome {
 
 const ORDER: Outcome[] = ['failed', 'would-fail', 'passed'];
 
+/** How the ADR behind a policy is named: a decision no longer in force says so. */
+const provenance: Record<string, { before: string; after?: string }> = {
+  proposed: { before: 'Proposed in' },
+  accepted: { before: 'Decided in' },
+  deprecated: { before: 'Decided in', after: ' (deprecated)' },
+  superseded: { before: 'Decided in', after: ' (superseded)' },
+  rejected: { before: 'Rejected in' },
+  unknown: { before: 'Recorded in' },
+};
+const provenanceOf = (status: string) =>
+  provenance[status] ?? provenance.unknown;
+
 function summary(checks: EntityCheck[]): string {
   const count = (outcome: Outcome) =>
     checks.filter(c => outcomeOf(c) === outcome).length;
@@ -129,8 +141,9 @@ function CheckItem(props: { check: EntityCheck }) {
             {check.message && <Box>{check.message}</Box>}
             {check.adrs.map(adr => (
               <Box key={adr.id}>
-                {adr.status === 'proposed' ? 'Proposed in' : 'Decided in'}{' '}
+                {provenanceOf(adr.status).before}{' '}
                 <Link to={adrRoute({ adrId: adr.id })}>{adr.title}</Link>
+                {provenanceOf(adr.status).after}
               </Box>
             ))}
           </>
