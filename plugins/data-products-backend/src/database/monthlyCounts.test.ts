@@ -8,7 +8,7 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const MONTHLY = 'access_request_monthly_counts';
-const VERSION = '20261231100000';
+const MIGRATION = '20261231100000_access_monthly_counts.js';
 const jan = (day: number) => Date.UTC(2026, 0, day);
 const feb = (day: number) => Date.UTC(2026, 1, day);
 const BENEFITS = 'dataproduct:default/benefit-decisions';
@@ -108,13 +108,15 @@ describe.each(databaseIds)('monthly counts on %s', databaseId => {
   });
 
   it('counts the events written before the migration once, and rolls back', async () => {
-    await knex.migrate.down({ directory: MIGRATIONS_DIRECTORY });
+    // Only this migration: later ones stay as they are.
+    await knex.migrate.down({
+      directory: MIGRATIONS_DIRECTORY,
+      name: MIGRATION,
+    });
     expect(await knex.schema.hasTable(MONTHLY)).toBe(false);
     await history(knex); // no trigger yet: only the audit trail
     await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    expect(
-      await knex.migrate.currentVersion({ directory: MIGRATIONS_DIRECTORY }),
-    ).toBe(VERSION);
+    expect(await knex.schema.hasTable(MONTHLY)).toBe(true);
     expect(await monthlyRows(knex)).toEqual(expected);
   });
 });
