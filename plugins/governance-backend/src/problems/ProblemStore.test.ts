@@ -183,13 +183,14 @@ describe.each(databaseIds)('ProblemStore on %s', databaseId => {
   it('says which problem is unknown', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect(await store.get(unknown)).toBeUndefined();
+    // One at a time: started together, a refusal would go unheard until its turn.
     for (const change of [
-      store.support(unknown, EMMA),
-      store.withdrawSupport(unknown, EMMA),
-      store.linkAdr(unknown, ADR, LEO),
-      store.close(unknown, 'x', LEO),
+      () => store.support(unknown, EMMA),
+      () => store.withdrawSupport(unknown, EMMA),
+      () => store.linkAdr(unknown, ADR, LEO),
+      () => store.close(unknown, 'x', LEO),
     ]) {
-      expect(await failureOf(change)).toMatch(`No problem ${unknown}`);
+      expect(await failureOf(change())).toMatch(`No problem ${unknown}`);
     }
   });
 
