@@ -40,16 +40,18 @@ const routeOf = path =>
     .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id');
 
 /**
- * Waits until every request the backend has been serving since the
- * recorder started has finished, and none has started for `idleMs`; returns
- * when the last one finished (performance.now()).
+ * Waits until every call the plugin has made since the recorder started
+ * has finished, and it has made none for `idleMs`; returns when the last
+ * one finished (performance.now()). Only the plugin's own calls: the
+ * catalog, processing the entities the plugin refreshed, calls back on its
+ * own schedule for tens of seconds.
  */
-async function quiet(recorder, idleMs = 300, timeoutMs = 60_000) {
+async function pluginDone(recorder, idleMs = 300, timeoutMs = 60_000) {
   const deadline = performance.now() + timeoutMs;
   let seen = -1;
   for (;;) {
     await new Promise(resolve => setTimeout(resolve, idleMs));
-    const served = recorder.peek();
+    const served = recorder.peek().filter(r => r.caller === 'data-products');
     const finished = served.every(r => r.finishedAt !== undefined);
     if ((finished && served.length === seen) || performance.now() > deadline) {
       return Math.max(0, ...served.map(r => r.finishedAt ?? 0));
@@ -86,7 +88,7 @@ export async function measureBulkDecision(target, ids) {
   const body = await response.json();
   const ms = performance.now() - start;
   // Notifications, signals and catalog refreshes follow the answer.
-  const effectsDone = await quiet(target.requests);
+  const effectsDone = await pluginDone(target.requests);
   const served = target.requests.stop();
   target.knex.removeListener('query', countStatement);
   if (!response.ok) {
