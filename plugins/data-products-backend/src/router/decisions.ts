@@ -130,7 +130,10 @@ async function refusals(
   return refused;
 }
 
-/** One decision: its error is thrown, for the framework to answer. */
+/**
+ * One decision, answered before what it sets off starts; an error is
+ * thrown, for the framework to answer.
+ */
 async function decideOne(
   ctx: RouterContext,
   req: AnyRequest,
