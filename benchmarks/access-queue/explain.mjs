@@ -3,10 +3,30 @@
 // database to EXPLAIN it on the plugin's own connection pool.
 import { asUser } from './backend.mjs';
 
-/** The plan of a captured query, run on a connection of the plugin's own pool. */
-async function plan(knex, { sql, bindings }) {
+/**
+ * The plan of a captured query, run on a connection of the plugin's own pool;
+ * of a prepared statement, the plan its connections reuse.
+ */
+async function plan(knex, { sql, bindings, options }) {
+  const name = options?.name;
   const connection = await knex.client.acquireConnection();
   try {
+    if (knex.client.config.client === 'pg' && name) {
+      // A prepared statement: the plan PostgreSQL keeps for it once it has
+      // run a few times (it plans the first five runs each on their own).
+      for (let run = 0; run < 6; run += 1) {
+        await connection.query({ name, text: sql, values: bindings });
+      }
+      const literals = bindings.map(value =>
+        value === null ? 'NULL' : connection.escapeLiteral(String(value)),
+      );
+      const result = await connection.query(
+        `EXPLAIN (ANALYZE, BUFFERS) EXECUTE ${connection.escapeIdentifier(
+          name,
+        )}(${literals.join(', ')})`,
+      );
+      return result.rows.map(row => row['QUERY PLAN']);
+    }
     if (knex.client.config.client === 'pg') {
       // The captured SQL has PostgreSQL's $1 placeholders: send it as is.
       const result = await connection.query(

@@ -20,6 +20,16 @@ export interface Config {
        */
       maxDuration?: string;
     };
+    database?: {
+      /**
+       * On PostgreSQL, run the access-request lists and counts as prepared
+       * statements, planned once per connection instead of on every call.
+       * Default true. Set false behind a pooler in transaction mode that
+       * cannot keep prepared statements (PgBouncer before 1.21, or without
+       * `max_prepared_statements`).
+       */
+      preparedStatements?: boolean;
+    };
     demo?: {
       /**
        * At start, into an empty requests table only: write a few months of

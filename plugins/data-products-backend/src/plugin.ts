@@ -88,7 +88,11 @@ export const dataProductsPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, database, permissionsRegistry } = deps;
         const db = await applyMigrations(database);
-        const store = new AccessRequestStore(db);
+        const store = new AccessRequestStore(db, Date.now, {
+          preparedStatements: config.getOptionalBoolean(
+            'dataProducts.database.preparedStatements',
+          ),
+        });
         const registries = new LegalBasisRegistries(
           [
             await ConfigLegalBasisRegistry.fromConfig(config),

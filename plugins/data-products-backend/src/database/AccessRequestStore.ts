@@ -18,6 +18,7 @@ import { findPage, ListFilter, PageRow, Viewer } from './listQuery';
 import {
   AccessRequestRow,
   AuditRow,
+  REQUEST_COLUMNS,
   rowToAuditEntry,
   rowToRequest,
 } from './rows';
@@ -89,6 +90,15 @@ export type TransitionPatch = Partial<
   >
 >;
 
+export type AccessRequestStoreOptions = {
+  /**
+   * Lists and counts as prepared statements on PostgreSQL; default true.
+   * Off behind a connection pooler that cannot keep them (PgBouncer before
+   * 1.21 in transaction mode).
+   */
+  preparedStatements?: boolean;
+};
+
 /**
  * Access requests and their audit trail. Every change of status is one
  * transaction: a conditional update whose row count decides a race, plus
@@ -98,7 +108,12 @@ export class AccessRequestStore {
   constructor(
     private readonly db: Knex,
     private readonly clock: () => number = Date.now,
+    private readonly options: AccessRequestStoreOptions = {},
   ) {}
+
+  private get preparedStatements() {
+    return this.options.preparedStatements ?? true;
+  }
 
   async create(
     input: NewAccessRequest,
@@ -299,15 +314,20 @@ export class AccessRequestStore {
   ): Promise<Page<AccessRequest>> {
     const { rows, nextCursor } = await findPage<
       PageRow & AccessRequestRow & LatestJobColumns
-    >(this.db, filter, viewer, criteria, this.clock(), page =>
-      joinLatestJob(
-        this.db,
-        this.db
-          .from(page.as('page'))
-          .join(`${REQUESTS} as requests`, 'requests.id', 'page.id')
-          .select('requests.*', 'page.sort_value'),
-      ),
-    );
+    >(this.db, filter, viewer, criteria, this.clock(), {
+      prepared: this.preparedStatements,
+      withRows: page =>
+        joinLatestJob(
+          this.db,
+          this.db
+            .from(page.as('page'))
+            .join(`${REQUESTS} as requests`, 'requests.id', 'page.id')
+            .select([
+              ...REQUEST_COLUMNS.map(column => `requests.${column}`),
+              'page.sort_value',
+            ]),
+        ),
+    });
     return {
       items: rows.map(row => {
         const provisioning = latestJobState(row);
@@ -358,6 +378,7 @@ export class AccessRequestStore {
       viewer,
       criteria,
       this.clock(),
+      { prepared: this.preparedStatements },
     );
     return { count: rows.length, more: Boolean(nextCursor) };
   }

@@ -8,6 +8,7 @@ import type { AccessRequestFilter } from '@datamesh-governance/plugin-data-produ
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyPolicyFilter } from './policyFilter';
+import { selectPrepared } from './preparedStatement';
 import { VIEWER_ROLES, VIEWERS, ViewerRole } from './viewers';
 
 /** Who is looking: their user ref and every ref they own or belong to. */
@@ -35,14 +36,21 @@ const BRANCHES_PER_QUERY = 100;
 /** A row of the page: its id and the value it is sorted by, and whatever `withRows` joined. */
 export type PageRow = { id: string; sort_value: number | string };
 
+/** How a page is read, besides what it is. */
+export type PageOptions = {
+  /** Joins what the caller needs of each row of the page to the same statement. */
+  withRows?: (page: Knex.QueryBuilder) => Knex.QueryBuilder;
+  /** Prepare the statement on PostgreSQL (see selectPrepared). */
+  prepared: boolean;
+};
+
 /**
  * Finds one page of requests. The viewer table has a row per viewer and
  * role, ordered by status and time in its indexes, so the page is the merge
  * of small index seeks — one per (viewer ref, role, stored status) — each
  * reading at most a page of rows. Cost follows the page size and the number
- * of the viewer's groups, not the size of the table. `withRows` joins what
- * the caller needs of each row of the page to the same statement, so that a
- * page is one round trip to the database.
+ * of the viewer's groups, not the size of the table. With `withRows` a page
+ * is one round trip to the database.
  */
 export async function findPage<Row extends PageRow = PageRow>(
   db: Knex,
@@ -50,7 +58,7 @@ export async function findPage<Row extends PageRow = PageRow>(
   viewer: Viewer,
   criteria: PermissionCriteria<AccessRequestFilter> | undefined,
   now: number,
-  withRows?: (page: Knex.QueryBuilder) => Knex.QueryBuilder,
+  { withRows, prepared }: PageOptions,
 ): Promise<{ rows: Row[]; nextCursor?: string }> {
   const sortColumn = filter.sort === 'endsAt' ? 'ends_at' : 'created_at';
   const order = filter.order ?? 'desc';
@@ -98,7 +106,11 @@ export async function findPage<Row extends PageRow = PageRow>(
         { column: 'id', order },
       ])
       .limit(take);
-    const rows: Row[] = await (withRows ? withRows(page) : page);
+    const rows = await selectPrepared<Row>(
+      db,
+      withRows ? withRows(page) : page,
+      prepared,
+    );
     for (const row of rows) found.set(row.id, row);
   }
 

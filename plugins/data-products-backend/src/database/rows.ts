@@ -30,6 +30,41 @@ export type AccessRequestRow = {
   channel: string;
 };
 
+/** Every column of a request, each once (the record makes leaving one out a type error). */
+const requestColumns: Record<keyof AccessRequestRow, true> = {
+  id: true,
+  entity_ref: true,
+  output_port: true,
+  subject_ref: true,
+  requester_ref: true,
+  purpose: true,
+  legal_basis_register_id: true,
+  legal_basis_activity_id: true,
+  legal_basis_snapshot: true,
+  approval_mode: true,
+  status: true,
+  ends_at: true,
+  created_at: true,
+  updated_at: true,
+  decided_by: true,
+  decided_at: true,
+  decision_reason: true,
+  deciders_at_decision: true,
+  closed_by: true,
+  closed_at: true,
+  closing_reason: true,
+  channel: true,
+};
+
+/**
+ * The columns by name rather than `*`: a prepared statement's result must
+ * not change shape when a later migration (another replica, mid-deploy) adds
+ * a column.
+ */
+export const REQUEST_COLUMNS = Object.keys(
+  requestColumns,
+) as (keyof AccessRequestRow)[];
+
 export type AuditRow = {
   id: number;
   request_id: string;
