@@ -6,7 +6,7 @@ import {
   listAccessRequestsQuerySchema,
 } from '@datamesh-governance/plugin-data-products-common';
 import { parse, requestIdParam } from '../router/parse';
-import { readFilter } from '../router/requests';
+import { underPolicy } from '../router/requests';
 import { actionUser } from './actionUser';
 import { accessRequestOutput, accessRequestPageOutput } from './requestOutput';
 import { ActionDeps } from './types';
@@ -30,10 +30,10 @@ async function listPage(
   query: Record<string, unknown>,
 ) {
   const user = await actionUser(deps, credentials);
-  const filter = await readFilter(deps, user.credentials);
-  if (filter === 'deny') return { items: [] };
   const list = parse(listAccessRequestsQuerySchema, query, 'query', 'query');
-  return deps.service.list(list, user.viewer, filter);
+  return underPolicy(deps, user, list, { items: [] }, criteria =>
+    deps.service.list(list, user.viewer, criteria),
+  );
 }
 
 /** `list-my-requests`: the person's own requests, or one of them by id. */

@@ -7,7 +7,7 @@ import {
 import type { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
-import { applyPolicyFilter } from './policyFilter';
+import { applyPolicyFilter, settledByBranch } from './policyFilter';
 import { selectPrepared } from './preparedStatement';
 import { VIEWER_ROLES, VIEWERS, ViewerRole } from './viewers';
 
@@ -131,6 +131,22 @@ export async function findPage<Row extends PageRow = PageRow>(
   };
 }
 
+/**
+ * Whether a policy's conditions could leave out rows of this list: false
+ * when every branch already settles them (as with the example policy, whose
+ * conditions every viewer's own rows meet), so that the page read without
+ * them is the same page.
+ */
+export function conditionsNarrow(
+  filter: Pick<ListFilter, 'role' | 'entityRef'>,
+  viewer: Viewer,
+  criteria: PermissionCriteria<AccessRequestFilter>,
+): boolean {
+  return branchesFor(filter, viewer).some(
+    branch => !settledByBranch(criteria, branch),
+  );
+}
+
 /** Ids in code-point order, as the database orders UUIDs. */
 export function compareIds(a: string, b: string): number {
   if (a === b) return 0;
@@ -139,7 +155,7 @@ export function compareIds(a: string, b: string): number {
 
 /** One seek per viewer ref and role that the list's role can see. */
 function branchesFor(
-  filter: ListFilter,
+  filter: Pick<ListFilter, 'role' | 'entityRef'>,
   viewer: Viewer,
 ): { viewerRef: string; role?: ViewerRole }[] {
   if (filter.role === 'requester') {

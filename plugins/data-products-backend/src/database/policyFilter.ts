@@ -28,6 +28,17 @@ export function applyPolicyFilter(
   return folded !== false;
 }
 
+/**
+ * Whether the conditions hold for every row a branch reads, by what the
+ * branch is (so that applying them changes nothing).
+ */
+export function settledByBranch(
+  criteria: PermissionCriteria<AccessRequestFilter>,
+  facts: BranchFacts,
+): boolean {
+  return fold(criteria, facts) === true;
+}
+
 function fold(
   criteria: PermissionCriteria<AccessRequestFilter>,
   facts: BranchFacts,

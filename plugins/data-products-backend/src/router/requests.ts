@@ -10,14 +10,14 @@ import { audited, RouterContext, userOf } from './context';
 import { fileRequest } from './fileRequest';
 import { idempotencyKeyOf, parse, requestIdParam } from './parse';
 import { AnyRequest, ApiRouter } from './types';
-import { Viewer } from '../database/AccessRequestStore';
-import { ListFilter } from '../database/listQuery';
+import { PolicyCriteria } from '../database/AccessRequestStore';
+import { conditionsNarrow, ListFilter } from '../database/listQuery';
 
 /** The most a count counts: the badge shows "99+" beyond. */
 const COUNT_CAP = 100;
 
 /** The list filter the permission policy asks for; undefined when it allows all. */
-export async function readFilter(
+async function readFilter(
   ctx: Pick<RouterContext, 'permissions' | 'toCriteria'>,
   credentials: Parameters<
     RouterContext['permissions']['authorizeConditional']
@@ -34,6 +34,31 @@ export async function readFilter(
     return ctx.toCriteria(decision.conditions);
   }
   return undefined;
+}
+
+/**
+ * A list or count as the permission policy allows it. The page is read
+ * while the permission backend answers, without the policy's conditions,
+ * and read again with them only when they could leave rows out (the example
+ * policy's never do: every row a list reads is the viewer's own). A denial
+ * shows nothing.
+ */
+export async function underPolicy<T>(
+  ctx: Pick<RouterContext, 'permissions' | 'toCriteria'>,
+  { credentials, viewer }: Awaited<ReturnType<typeof userOf>>,
+  filter: Pick<ListFilter, 'role' | 'entityRef'>,
+  denied: T,
+  read: (criteria?: PolicyCriteria) => Promise<T>,
+): Promise<T> {
+  const [criteria, unconditioned] = await Promise.all([
+    readFilter(ctx, credentials),
+    read(),
+  ]);
+  if (criteria === 'deny') return denied;
+  if (!criteria || !conditionsNarrow(filter, viewer, criteria)) {
+    return unconditioned;
+  }
+  return read(criteria);
 }
 
 /** A request the viewer may see and the policy lets them read; 404 otherwise. */
@@ -66,44 +91,42 @@ export function requestRoutes(router: ApiRouter, ctx: RouterContext) {
     res.status(replayed ? 200 : 201).json(request);
   });
 
-  const list = async (
-    viewer: Viewer,
-    filter: Awaited<ReturnType<typeof readFilter>>,
-    query: ListFilter,
-  ) =>
-    filter === 'deny' ? { items: [] } : ctx.service.list(query, viewer, filter);
-
   router.get('/requests', async (req, res) => {
-    const { credentials, viewer } = await userOf(ctx, req);
+    const user = await userOf(ctx, req);
     const query = parse(
       listAccessRequestsQuerySchema,
       req.query,
       'query',
       'query',
     );
-    res.json(await list(viewer, await readFilter(ctx, credentials), query));
+    res.json(
+      await underPolicy(ctx, user, query, { items: [] }, criteria =>
+        ctx.service.list(query, user.viewer, criteria),
+      ),
+    );
   });
 
   // How many match, up to 100, e.g. the decisions waiting for the viewer.
   router.get('/requests/count', async (req, res) => {
-    const { credentials, viewer } = await userOf(ctx, req);
+    const user = await userOf(ctx, req);
     const query = parse(countQuerySchema, req.query, 'query', 'query');
-    const filter = await readFilter(ctx, credentials);
     res.json(
-      filter === 'deny'
-        ? { count: 0, more: false }
-        : await ctx.service.count(query, viewer, COUNT_CAP, filter),
+      await underPolicy(ctx, user, query, { count: 0, more: false }, criteria =>
+        ctx.service.count(query, user.viewer, COUNT_CAP, criteria),
+      ),
     );
   });
 
   router.get('/grants', async (req, res) => {
-    const { credentials, viewer } = await userOf(ctx, req);
-    const query = parse(grantsQuerySchema, req.query, 'query', 'query');
+    const user = await userOf(ctx, req);
+    const query: ListFilter = {
+      ...parse(grantsQuerySchema, req.query, 'query', 'query'),
+      status: 'approved',
+    };
     res.json(
-      await list(viewer, await readFilter(ctx, credentials), {
-        ...query,
-        status: 'approved',
-      }),
+      await underPolicy(ctx, user, query, { items: [] }, criteria =>
+        ctx.service.list(query, user.viewer, criteria),
+      ),
     );
   });
 
