@@ -25,8 +25,13 @@ const databases = createTestDatabases();
 const EVE_AS_REQUESTER = 'user:default/eve';
 
 /** The read permission's decision, as a policy would give it. */
-const conditional = (conditions: Parameters<typeof createAccessRequestConditionalDecision>[1]) =>
-  createAccessRequestConditionalDecision(accessRequestReadPermission, conditions);
+const conditional = (
+  conditions: Parameters<typeof createAccessRequestConditionalDecision>[1],
+) =>
+  createAccessRequestConditionalDecision(
+    accessRequestReadPermission,
+    conditions,
+  );
 
 describe.each(databaseIds)('lists under the permission policy on %s', id => {
   let decision: PolicyDecision = { result: AuthorizeResult.ALLOW };
