@@ -1,7 +1,7 @@
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
 import { Knex } from 'knex';
-import { VIEWERS, ViewerRole } from './viewers';
+import { VIEWER_ROLES, VIEWERS, ViewerRole } from './viewers';
 
 /** What a branch of a list query already knows about every row it reads. */
 export type BranchFacts = { viewerRef: string; role?: ViewerRole };
@@ -23,7 +23,7 @@ export function applyPolicyFilter(
   facts: BranchFacts,
 ): boolean {
   if (!criteria) return true;
-  const folded = fold(criteria, facts);
+  const folded = foldForBranch(criteria, facts);
   if (typeof folded === 'function') query.where(folded);
   return folded !== false;
 }
@@ -36,7 +36,23 @@ export function settledByBranch(
   criteria: PermissionCriteria<AccessRequestFilter>,
   facts: BranchFacts,
 ): boolean {
-  return fold(criteria, facts) === true;
+  return foldForBranch(criteria, facts) === true;
+}
+
+/**
+ * A branch without a role reads the viewer's rows in every role (one
+ * product's list): the conditions are settled for it when they are for
+ * each role.
+ */
+function foldForBranch(
+  criteria: PermissionCriteria<AccessRequestFilter>,
+  facts: BranchFacts,
+): Folded {
+  if (facts.role) return fold(criteria, facts);
+  const byRole = VIEWER_ROLES.map(role => fold(criteria, { ...facts, role }));
+  if (byRole.every(part => part === true)) return true;
+  if (byRole.every(part => part === false)) return false;
+  return fold(criteria, facts);
 }
 
 function fold(

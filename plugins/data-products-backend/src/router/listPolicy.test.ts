@@ -63,19 +63,19 @@ describe.each(databaseIds)('lists under the permission policy on %s', id => {
   });
   afterAll(() => stop?.());
 
-  /** Olav's queue (ids), badge count and the SELECTs on the viewer rows it took. */
-  async function olavsQueue() {
+  /** A list of Olav's (ids), its count and the SELECTs on the viewer rows they took. */
+  async function asOlav(query: string) {
     const selects: string[] = [];
-    const capture = (query: { sql: string }) => {
-      if (/access_request_viewers/.test(query.sql)) selects.push(query.sql);
+    const capture = (statement: { sql: string }) => {
+      if (/access_request_viewers/.test(statement.sql)) selects.push(statement.sql);
     };
     knex.on('query', capture);
     try {
       const list = await http
-        .get('/api/data-products/requests?role=approver&status=pending')
+        .get(`/api/data-products/requests?${query}`)
         .set(as.user(OLAV));
       const count = await http
-        .get('/api/data-products/requests/count?role=approver&status=pending')
+        .get(`/api/data-products/requests/count?${query}`)
         .set(as.user(OLAV));
       expect(list.status).toBe(200);
       expect(count.status).toBe(200);
@@ -89,12 +89,17 @@ describe.each(databaseIds)('lists under the permission policy on %s', id => {
     }
   }
 
+  const queue = () => asOlav('role=approver&status=pending');
+  // One product's list reads his rows in every role.
+  const product = () =>
+    asOlav(`entityRef=${encodeURIComponent(newRequest().entityRef)}`);
+
   it('reads the page once when the policy allows or its conditions hold for every row read', async () => {
     const everyone = [ids[ADA], ids[EVE_AS_REQUESTER]].sort();
     const claims = [OLAV, TEAM_BENEFITS];
 
     decision = { result: AuthorizeResult.ALLOW };
-    expect(await olavsQueue()).toEqual({ ids: everyone, count: 2, selects: 2 });
+    expect(await queue()).toEqual({ ids: everyone, count: 2, selects: 2 });
 
     // The example policy's conditions: a decider's own rows meet them.
     decision = conditional({
@@ -103,7 +108,8 @@ describe.each(databaseIds)('lists under the permission policy on %s', id => {
         accessRequestConditions.isDataProductOwner({ claims }),
       ],
     });
-    expect(await olavsQueue()).toEqual({ ids: everyone, count: 2, selects: 2 });
+    expect(await queue()).toEqual({ ids: everyone, count: 2, selects: 2 });
+    expect(await product()).toEqual({ ids: everyone, count: 2, selects: 2 });
   });
 
   it('reads again with the conditions when they leave rows out', async () => {
@@ -111,19 +117,17 @@ describe.each(databaseIds)('lists under the permission policy on %s', id => {
       accessRequestConditions.isRequester({ claims: [ADA] }),
     );
 
-    expect(await olavsQueue()).toEqual({
-      ids: [ids[ADA]],
-      count: 1,
-      selects: 4,
-    });
+    const onlyAda = { ids: [ids[ADA]], count: 1, selects: 4 };
+    expect(await queue()).toEqual(onlyAda);
+    expect(await product()).toEqual(onlyAda);
   });
 
   it('shows nothing when the policy denies', async () => {
     decision = { result: AuthorizeResult.DENY };
 
-    const queue = await olavsQueue();
+    const denied = await queue();
 
-    expect(queue.ids).toEqual([]);
-    expect(queue.count).toBe(0);
+    expect(denied.ids).toEqual([]);
+    expect(denied.count).toBe(0);
   });
 });
