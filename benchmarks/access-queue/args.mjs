@@ -15,12 +15,17 @@ export const { values: args } = parseArgs({
     explain: { type: 'boolean', default: false },
     out: { type: 'string' },
     skip: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+const idsOf = list => new Set((list ?? '').split(',').filter(Boolean));
 /** Call ids to leave out, e.g. the slow aggregates when only the lists matter. */
-export const skippedCalls = new Set(
-  (args.skip ?? '').split(',').filter(Boolean),
-);
+const skippedCalls = idsOf(args.skip);
+/** Call ids to measure alone, e.g. the approver's page against the catalog's. */
+const onlyCalls = idsOf(args.only);
+export const isMeasured = call =>
+  !skippedCalls.has(call.id) &&
+  (onlyCalls.size === 0 || onlyCalls.has(call.id));
 const number = (value, fallback) =>
   value === undefined ? fallback : Number(value);
 export const sizes = (args.sizes ?? (args.ci ? '1000,10000' : '1000,100000'))

@@ -15,7 +15,7 @@ import {
   options,
   pgConnection,
   sizes,
-  skippedCalls,
+  isMeasured,
 } from './args.mjs';
 import { startBenchBackend, waitForCatalog } from './backend.mjs';
 import { measureBulkDecision, pickBulkIds } from './bulk.mjs';
@@ -122,7 +122,7 @@ async function benchmarkDatabase(db, now) {
     for (const target of targets) {
       const { calls, skipped } = await resolveCalls(
         target.baseUrl,
-        measuredCalls(now).filter(call => !skippedCalls.has(call.id)),
+        measuredCalls(now).filter(isMeasured),
       );
       target.calls = calls;
       if (skipped.length) {

@@ -3,6 +3,7 @@
 // `backstage-cli package start` does. See README.md for the options.
 // Usage: node benchmarks/access-queue/run.mjs [--sizes 1000,100000] [--db sqlite,pg]
 //   [--blocks 10] [--samples 30] [--warmup 3] [--ci] [--check] [--explain] [--out file.md]
+//   [--skip a,b] [--only a,b]
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
