@@ -67,7 +67,8 @@ describe.each(databaseIds)('lists under the permission policy on %s', id => {
   async function asOlav(query: string) {
     const selects: string[] = [];
     const capture = (statement: { sql: string }) => {
-      if (/access_request_viewers/.test(statement.sql)) selects.push(statement.sql);
+      if (/access_request_viewers/.test(statement.sql))
+        selects.push(statement.sql);
     };
     knex.on('query', capture);
     try {
