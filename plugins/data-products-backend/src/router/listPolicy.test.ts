@@ -12,6 +12,7 @@ import { Knex } from 'knex';
 import { createTestDatabases, databaseIds } from '../__testUtils__/databases';
 import {
   ADA,
+  EVE,
   newRequest,
   OLAV,
   TEAM_BENEFITS,
@@ -22,7 +23,6 @@ import { AccessRequestStore } from '../database/AccessRequestStore';
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const EVE_AS_REQUESTER = 'user:default/eve';
 
 /** The read permission's decision, as a policy would give it. */
 const conditional = (
@@ -50,7 +50,7 @@ describe.each(databaseIds)('lists under the permission policy on %s', id => {
     ({ http, knex } = started);
     stop = () => started.backend.stop();
     const store = new AccessRequestStore(knex);
-    for (const requester of [ADA, EVE_AS_REQUESTER]) {
+    for (const requester of [ADA, EVE]) {
       const { request } = await store.create(
         newRequest({
           requesterRef: requester,
@@ -96,7 +96,7 @@ describe.each(databaseIds)('lists under the permission policy on %s', id => {
     asOlav(`entityRef=${encodeURIComponent(newRequest().entityRef)}`);
 
   it('reads the page once when the policy allows or its conditions hold for every row read', async () => {
-    const everyone = [ids[ADA], ids[EVE_AS_REQUESTER]].sort();
+    const everyone = [ids[ADA], ids[EVE]].sort();
     const claims = [OLAV, TEAM_BENEFITS];
 
     decision = { result: AuthorizeResult.ALLOW };
