@@ -3,6 +3,7 @@ import { createTestDatabases, databaseIds } from '../__testUtils__/databases';
 import { newRequest, TEAM_BENEFITS } from '../__testUtils__/fixtures';
 import { AccessRequestStore, Viewer } from './AccessRequestStore';
 import { MIGRATIONS_DIRECTORY } from './migrations';
+import { keptStatement } from './preparedStatement';
 
 jest.setTimeout(60_000);
 
@@ -97,5 +98,86 @@ describePostgres('prepared statements on PostgreSQL', () => {
     await store.count(queue, owner, 100);
 
     expect(await preparedOfSession()).toEqual([]);
+  });
+});
+
+describe('statements kept on a better-sqlite3 connection', () => {
+  let knex: Knex;
+  /** The texts the connection was asked to prepare, in order. */
+  let prepared: string[];
+
+  beforeEach(async () => {
+    knex = await databases.init('SQLITE_3');
+    await seeded(knex);
+    // SQLite's pool has one connection: count what it prepares.
+    const connection = await knex.client.acquireConnection();
+    const prepare = connection.prepare.bind(connection);
+    prepared = [];
+    connection.prepare = (sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    };
+    await knex.client.releaseConnection(connection);
+  });
+
+  const pageTexts = () => prepared.filter(sql => /latest_job/.test(sql));
+
+  it('prepares a list page once and answers from the kept statement', async () => {
+    const store = new AccessRequestStore(knex);
+    const first = await store.list({ ...queue, limit: 2 }, owner);
+    const again = await store.list({ ...queue, limit: 2 }, owner);
+    const next = await store.list(
+      { ...queue, limit: 2, cursor: first.nextCursor },
+      owner,
+    );
+
+    expect(again).toEqual(first);
+    expect(next.items.map(r => r.id)).not.toContain(first.items[0].id);
+    // The first page and the one after a cursor: two texts, each once.
+    expect(pageTexts()).toHaveLength(2);
+  });
+
+  it('sees rows written after the statement was kept', async () => {
+    const store = new AccessRequestStore(knex);
+    const before = await store.count(queue, owner, 100);
+    await store.create(newRequest({ requesterRef: 'user:default/late' }));
+
+    expect(await store.count(queue, owner, 100)).toEqual({
+      count: before.count + 1,
+      more: false,
+    });
+  });
+
+  it('prepares every time when switched off', async () => {
+    const store = new AccessRequestStore(knex, Date.now, {
+      preparedStatements: false,
+    });
+    await store.list({ ...queue, limit: 2 }, owner);
+    await store.list({ ...queue, limit: 2 }, owner);
+
+    expect(pageTexts()).toHaveLength(2);
+  });
+});
+
+describe('keptStatement', () => {
+  it('keeps the 100 statements used last and prepares a dropped one again', () => {
+    const prepared: string[] = [];
+    const connection = {
+      prepare: (sql: string) => {
+        prepared.push(sql);
+        return { all: () => [] };
+      },
+    };
+    const texts = Array.from({ length: 101 }, (_, i) => `SELECT ${i}`);
+    for (const sql of texts.slice(0, 100)) keptStatement(connection, sql);
+    // Used again: now the most recent, so "SELECT 1" is the oldest.
+    keptStatement(connection, texts[0]);
+    expect(prepared).toHaveLength(100);
+
+    keptStatement(connection, texts[100]);
+    keptStatement(connection, texts[0]);
+    keptStatement(connection, texts[1]);
+
+    expect(prepared.slice(100)).toEqual(['SELECT 100', 'SELECT 1']);
   });
 });

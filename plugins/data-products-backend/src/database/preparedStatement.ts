@@ -1,24 +1,82 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 
+/** What this file uses of a better-sqlite3 connection. */
+type SqliteConnection = {
+  prepare(sql: string): { all(bindings: readonly unknown[]): unknown[] };
+};
+type SqliteStatement = ReturnType<SqliteConnection['prepare']>;
+
+/** Enough for every list shape a few busy viewers make; the oldest go first. */
+const STATEMENTS_PER_CONNECTION = 100;
+const sqliteStatements = new WeakMap<
+  SqliteConnection,
+  Map<string, SqliteStatement>
+>();
+
 /**
- * Runs a SELECT, on PostgreSQL as a statement named after its text, so that
- * the driver parses it once per connection and PostgreSQL can keep its plan:
- * planning a list page (a branch per viewer ref, merged, joined) takes longer
- * than running it. Every text gets its own name, so a name never meets
- * another statement. The query is compiled once, for its name and to run.
- * Elsewhere, or when switched off, the query runs as it is.
+ * Runs a SELECT as a statement prepared once per connection: a list page
+ * (a branch per viewer ref, merged, joined) takes longer to plan than to
+ * run. On PostgreSQL the statement is named after its text, so that the
+ * server parses it once per connection and can keep its plan; with
+ * better-sqlite3 the compiled statement is kept with the connection. The
+ * query is compiled by knex once, for its name and to run. Elsewhere, in a
+ * transaction, or when switched off, the query runs as it is.
  */
 export async function selectPrepared<Row>(
   db: Knex,
   query: Knex.QueryBuilder,
   enabled: boolean,
 ): Promise<Row[]> {
-  if (!enabled || db.client.config.client !== 'pg') return query;
+  if (!enabled || db.isTransaction) return query;
+  if (db.client.config.client === 'pg') return selectNamed(db, query);
+  if (db.client.driverName === 'better-sqlite3') {
+    return selectKeptSqlite(db, query);
+  }
+  return query;
+}
+
+async function selectNamed<Row>(db: Knex, query: Knex.QueryBuilder) {
   const { sql, bindings } = query.toSQL();
   const digest = createHash('sha1').update(sql).digest('hex');
   const result = await db
     .raw(sql, bindings)
     .options({ name: `datamesh_${digest.slice(0, 32)}` });
-  return result.rows;
+  return result.rows as Row[];
+}
+
+/**
+ * knex prepares every query anew; this reuses the statement on the
+ * connection it was prepared on. Observers of knex's `query` event (query
+ * logs, tests counting statements) still see it.
+ */
+async function selectKeptSqlite<Row>(db: Knex, query: Knex.QueryBuilder) {
+  const { sql, bindings } = query.toSQL();
+  const connection: SqliteConnection = await db.client.acquireConnection();
+  try {
+    db.client.emit('query', { sql, bindings, method: 'select' });
+    return keptStatement(connection, sql).all(bindings) as Row[];
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
+
+export function keptStatement(connection: SqliteConnection, sql: string) {
+  let kept = sqliteStatements.get(connection);
+  if (!kept) {
+    kept = new Map();
+    sqliteStatements.set(connection, kept);
+  }
+  let statement = kept.get(sql);
+  if (statement) {
+    // Most recently used last, so that the first is the one to drop.
+    kept.delete(sql);
+  } else {
+    statement = connection.prepare(sql);
+    if (kept.size >= STATEMENTS_PER_CONNECTION) {
+      kept.delete(kept.keys().next().value!);
+    }
+  }
+  kept.set(sql, statement);
+  return statement;
 }
