@@ -242,7 +242,10 @@ describe('DataMeshPermissionPolicy', () => {
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'data-products',
       conditions: {
-        anyOf: [{ rule: 'IS_REQUESTER' }, { rule: 'IS_DATA_PRODUCT_OWNER' }],
+        rule: 'IS_INVOLVED',
+        params: {
+          claims: ['user:default/ada.analyst', 'group:default/team-analytics'],
+        },
       },
     });
     expect(await decide(accessRequestDecidePermission, 'olav')).toMatchObject({

@@ -81,6 +81,18 @@ function fold(
 }
 
 function foldRule(filter: AccessRequestFilter, facts: BranchFacts): Folded {
+  if (filter.relation === 'involved') {
+    const { refs } = filter;
+    return fold(
+      {
+        anyOf: [
+          { relation: 'requester', refs },
+          { relation: 'decider', refs },
+        ],
+      },
+      facts,
+    );
+  }
   const mine = filter.refs.includes(facts.viewerRef);
   if (filter.relation === 'requester') {
     if (mine && (facts.role === 'requester' || facts.role === 'subject')) {

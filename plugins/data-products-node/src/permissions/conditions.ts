@@ -2,12 +2,13 @@ import { createConditionExports } from '@backstage/plugin-permission-node';
 import {
   accessRequestResourceRef,
   isDataProductOwner,
+  isInvolved,
   isRequester,
 } from './rules';
 
 const { conditions, createConditionalDecision } = createConditionExports({
   resourceRef: accessRequestResourceRef,
-  rules: { isRequester, isDataProductOwner },
+  rules: { isRequester, isDataProductOwner, isInvolved },
 });
 
 /**

@@ -21,8 +21,11 @@ export type AccessRequestResource = AccessRequest & { deciderRefs: string[] };
  * @public
  */
 export type AccessRequestFilter = {
-  /** `requester`: made by or for one of the refs; `decider`: decided by one. */
-  relation: 'requester' | 'decider';
+  /**
+   * `requester`: made by or for one of the refs; `decider`: decided by one;
+   * `involved`: either.
+   */
+  relation: 'requester' | 'decider' | 'involved';
   refs: string[];
 };
 
@@ -71,5 +74,23 @@ export const isDataProductOwner = createPermissionRule({
   toQuery: ({ claims }) => ({ relation: 'decider', refs: claims }),
 });
 
+/**
+ * The request was made by or for one of the claims, or one of them decides
+ * on it: everyone the request concerns. One condition where `anyOf` the two
+ * above would be two (a smaller decision to send, check and apply).
+ * @public
+ */
+export const isInvolved = createPermissionRule({
+  name: 'IS_INVOLVED',
+  description:
+    'Allow access requests made by or for the user, or that the user decides on',
+  resourceRef: accessRequestResourceRef,
+  paramsSchema: claimsParams,
+  apply: (request, { claims }) =>
+    isRequester.apply(request, { claims }) ||
+    isDataProductOwner.apply(request, { claims }),
+  toQuery: ({ claims }) => ({ relation: 'involved', refs: claims }),
+});
+
 /** Every rule on access requests, for `permissionsRegistry`. @public */
-export const accessRequestRules = [isRequester, isDataProductOwner];
+export const accessRequestRules = [isRequester, isDataProductOwner, isInvolved];

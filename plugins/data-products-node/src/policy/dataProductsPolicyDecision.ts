@@ -73,12 +73,10 @@ export function dataProductsPolicyDecision(
     return { result: isOfficer ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
   }
   if (isPermission(permission, accessRequestReadPermission)) {
-    return createAccessRequestConditionalDecision(permission, {
-      anyOf: [
-        accessRequestConditions.isRequester({ claims }),
-        accessRequestConditions.isDataProductOwner({ claims }),
-      ],
-    });
+    return createAccessRequestConditionalDecision(
+      permission,
+      accessRequestConditions.isInvolved({ claims }),
+    );
   }
   if (isPermission(permission, accessRequestDecidePermission)) {
     return createAccessRequestConditionalDecision(
