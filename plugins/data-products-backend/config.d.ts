@@ -22,8 +22,9 @@ export interface Config {
     };
     database?: {
       /**
-       * On PostgreSQL, run the access-request lists and counts as prepared
-       * statements, planned once per connection instead of on every call.
+       * Run the access-request lists and counts as prepared statements,
+       * planned once per connection instead of on every call (PostgreSQL:
+       * named statements; SQLite: statements kept with the connection).
        * Default true. Set false behind a pooler in transaction mode that
        * cannot keep prepared statements (PgBouncer before 1.21, or without
        * `max_prepared_statements`).
