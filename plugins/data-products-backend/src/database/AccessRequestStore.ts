@@ -316,17 +316,20 @@ export class AccessRequestStore {
       PageRow & AccessRequestRow & LatestJobColumns
     >(this.db, filter, viewer, criteria, this.clock(), {
       prepared: this.preparedStatements,
-      withRows: page =>
-        joinLatestJob(
-          this.db,
-          this.db
-            .from(page.as('page'))
-            .join(`${REQUESTS} as requests`, 'requests.id', 'page.id')
-            .select([
-              ...REQUEST_COLUMNS.map(column => `requests.${column}`),
-              'page.sort_value',
-            ]),
-        ),
+      withRows: {
+        key: 'requests-and-latest-job',
+        join: page =>
+          joinLatestJob(
+            this.db,
+            this.db
+              .from(page.as('page'))
+              .join(`${REQUESTS} as requests`, 'requests.id', 'page.id')
+              .select([
+                ...REQUEST_COLUMNS.map(column => `requests.${column}`),
+                'page.sort_value',
+              ]),
+          ),
+      },
     });
     return {
       items: rows.map(row => {

@@ -2,11 +2,18 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   AccessRequestStatus,
   ListAccessRequestsQuery,
-  normalizeEntityRef,
 } from '@datamesh-governance/plugin-data-products-common';
 import type { AccessRequestFilter } from '@datamesh-governance/plugin-data-products-node';
 import { Knex } from 'knex';
-import { decodeCursor, encodeCursor } from './cursor';
+import { compiledOnce } from './compiledOnce';
+import { Cursor, encodeCursor } from './cursor';
+import {
+  PageInput,
+  pageInputOf,
+  shapeOf,
+  slotsOf,
+  withStandIns,
+} from './pageInput';
 import { applyPolicyFilter, settledByBranch } from './policyFilter';
 import { selectPrepared } from './preparedStatement';
 import { VIEWER_ROLES, VIEWERS, ViewerRole } from './viewers';
@@ -38,9 +45,15 @@ export type PageRow = { id: string; sort_value: number | string };
 
 /** How a page is read, besides what it is. */
 export type PageOptions = {
-  /** Joins what the caller needs of each row of the page to the same statement. */
-  withRows?: (page: Knex.QueryBuilder) => Knex.QueryBuilder;
-  /** Prepare the statement on PostgreSQL (see selectPrepared). */
+  /**
+   * Joins what the caller needs of each row of the page to the same
+   * statement; `key` names the join among the shapes compiled once.
+   */
+  withRows?: {
+    key: string;
+    join: (page: Knex.QueryBuilder) => Knex.QueryBuilder;
+  };
+  /** Prepare the statement (see selectPrepared). */
   prepared: boolean;
 };
 
@@ -50,7 +63,8 @@ export type PageOptions = {
  * of small index seeks — one per (viewer ref, role, stored status) — each
  * reading at most a page of rows. Cost follows the page size and the number
  * of the viewer's groups, not the size of the table. With `withRows` a page
- * is one round trip to the database.
+ * is one round trip to the database. Its SQL is built once per shape (see
+ * compiledOnce) unless the policy's conditions add to it.
  */
 export async function findPage<Row extends PageRow = PageRow>(
   db: Knex,
@@ -60,61 +74,29 @@ export async function findPage<Row extends PageRow = PageRow>(
   now: number,
   { withRows, prepared }: PageOptions,
 ): Promise<{ rows: Row[]; nextCursor?: string }> {
-  const sortColumn = filter.sort === 'endsAt' ? 'ends_at' : 'created_at';
-  const order = filter.order ?? 'desc';
-  const take = filter.limit + 1;
-  const branches = branchesFor(filter, viewer).flatMap(branch =>
-    storedStatuses(filter.status).flatMap(stored => {
-      const query = db(VIEWERS)
-        .select(`${VIEWERS}.request_id as id`, `${sortColumn} as sort_value`)
-        .where({ viewer_ref: branch.viewerRef, status: stored.status });
-      if (branch.role) query.where({ role: branch.role });
-      else query.distinct();
-      if (!applyPolicyFilter(query, criteria, branch)) return [];
-      narrow(query, filter, viewer, stored, now, sortColumn);
-      seekAfter(query, sortColumn, order, filter.cursor);
-      if (stored.alive === false && branch.role) {
-        // Few rows are past their end and not yet swept: the planner should
-        // find them by their end and sort them, not walk the sort order.
-        // (A DISTINCT branch, one product's rows, must order by a column.)
-        query.orderByRaw(`+?? ${order}, ?? ${order}`, [
-          sortColumn,
-          `${VIEWERS}.request_id`,
-        ]);
-      } else {
-        query.orderBy([
-          { column: sortColumn, order },
-          { column: `${VIEWERS}.request_id`, order },
-        ]);
-      }
-      return [query.limit(take)];
-    }),
-  );
+  const input = pageInputOf(filter, viewer, now);
+  const build = (pageInput: PageInput, conditions?: typeof criteria) =>
+    pageQueries(db, filter, pageInput, conditions, withRows?.join);
+  // Conditions every branch settles add nothing to the SQL (see policyFilter).
+  const settled = !criteria || !conditionsNarrow(filter, viewer, criteria);
+  // (A viewer always claims their own ref; one who did not is built as is.)
+  const statements =
+    settled && viewer.claims.includes(viewer.userRef)
+      ? compiledOnce(
+          db,
+          shapeOf(filter, input, withRows?.key),
+          slotsOf(input),
+          standIns => build(withStandIns(input, standIns)),
+        )
+      : build(input, criteria).map(query => query.toSQL());
 
   const found = new Map<string, Row>();
-  for (let i = 0; i < branches.length; i += BRANCHES_PER_QUERY) {
-    const [first, ...rest] = branches
-      .slice(i, i + BRANCHES_PER_QUERY)
-      .map((branch, n) => db.select('*').from(branch.as(`b${n}`)));
-    const merged = rest.length > 0 ? first.unionAll(rest) : first;
-    // A request seen through two refs comes once; the page is the first `take`.
-    const page = db
-      .distinct('id', 'sort_value')
-      .from(merged.as('merged'))
-      .orderBy([
-        { column: 'sort_value', order },
-        { column: 'id', order },
-      ])
-      .limit(take);
-    const rows = await selectPrepared<Row>(
-      db,
-      withRows ? withRows(page) : page,
-      prepared,
-    );
+  for (const statement of statements) {
+    const rows = await selectPrepared<Row>(db, statement, prepared);
     for (const row of rows) found.set(row.id, row);
   }
 
-  const direction = order === 'asc' ? 1 : -1;
+  const direction = filter.order === 'asc' ? 1 : -1;
   const sorted = [...found.values()].sort(
     (a, b) =>
       direction *
@@ -129,6 +111,64 @@ export async function findPage<Row extends PageRow = PageRow>(
         ? encodeCursor({ value: Number(last.sort_value), id: last.id })
         : undefined,
   };
+}
+
+/** The statements of a page: one per hundred branches, merged and joined. */
+function pageQueries(
+  db: Knex,
+  filter: ListFilter,
+  input: PageInput,
+  criteria: PermissionCriteria<AccessRequestFilter> | undefined,
+  withRows?: (page: Knex.QueryBuilder) => Knex.QueryBuilder,
+): Knex.QueryBuilder[] {
+  const sortColumn = filter.sort === 'endsAt' ? 'ends_at' : 'created_at';
+  const order = filter.order ?? 'desc';
+  const branches = branchesFor(filter, input.viewer).flatMap(branch =>
+    storedStatuses(filter.status).flatMap(stored => {
+      const query = db(VIEWERS)
+        .select(`${VIEWERS}.request_id as id`, `${sortColumn} as sort_value`)
+        .where({ viewer_ref: branch.viewerRef, status: stored.status });
+      if (branch.role) query.where({ role: branch.role });
+      else query.distinct();
+      if (!applyPolicyFilter(query, criteria, branch)) return [];
+      narrow(query, filter, input, stored, sortColumn);
+      seekAfter(query, sortColumn, order, input.cursor);
+      if (stored.alive === false && branch.role) {
+        // Few rows are past their end and not yet swept: the planner should
+        // find them by their end and sort them, not walk the sort order.
+        // (A DISTINCT branch, one product's rows, must order by a column.)
+        query.orderByRaw(`+?? ${order}, ?? ${order}`, [
+          sortColumn,
+          `${VIEWERS}.request_id`,
+        ]);
+      } else {
+        query.orderBy([
+          { column: sortColumn, order },
+          { column: `${VIEWERS}.request_id`, order },
+        ]);
+      }
+      return [query.limit(input.take)];
+    }),
+  );
+
+  const statements: Knex.QueryBuilder[] = [];
+  for (let i = 0; i < branches.length; i += BRANCHES_PER_QUERY) {
+    const [first, ...rest] = branches
+      .slice(i, i + BRANCHES_PER_QUERY)
+      .map((branch, n) => db.select('*').from(branch.as(`b${n}`)));
+    const merged = rest.length > 0 ? first.unionAll(rest) : first;
+    // A request seen through two refs comes once; the page is the first `take`.
+    const page = db
+      .distinct('id', 'sort_value')
+      .from(merged.as('merged'))
+      .orderBy([
+        { column: 'sort_value', order },
+        { column: 'id', order },
+      ])
+      .limit(input.take);
+    statements.push(withRows ? withRows(page) : page);
+  }
+  return statements;
 }
 
 /**
@@ -193,19 +233,11 @@ function storedStatuses(status?: AccessRequestStatus): StoredStatus[] {
 function narrow(
   query: Knex.QueryBuilder,
   filter: ListFilter,
-  viewer: Viewer,
+  { viewer, now, entityRef, createdBefore }: PageInput,
   stored: StoredStatus,
-  now: number,
   sortColumn: string,
 ) {
-  if (filter.entityRef) {
-    // The schema admits only kind:namespace/name shapes, so this never throws.
-    query.where({
-      entity_ref: normalizeEntityRef(filter.entityRef, {
-        defaultKind: 'dataproduct',
-      }),
-    });
-  }
+  if (entityRef !== undefined) query.where({ entity_ref: entityRef });
   if (stored.alive === true && sortColumn !== 'ends_at') {
     // Nearly every open row is in force. `+` keeps this filter off the
     // indexes, so that the planner walks the sort order and stops after a
@@ -215,8 +247,8 @@ function narrow(
     query.where('ends_at', '>', now);
   }
   if (stored.alive === false) query.where('ends_at', '<=', now);
-  if (filter.createdBefore) {
-    query.where('created_at', '<', Date.parse(filter.createdBefore));
+  if (createdBefore !== undefined) {
+    query.where('created_at', '<', createdBefore);
   }
   if (filter.role === 'approver') {
     // Separation of duties: never offer a request you filed or are the subject of.
@@ -231,9 +263,8 @@ function seekAfter(
   query: Knex.QueryBuilder,
   column: string,
   order: 'asc' | 'desc',
-  raw: string | undefined,
+  cursor: Cursor | undefined,
 ) {
-  const cursor = decodeCursor(raw);
   if (!cursor) return;
   const [inclusive, strict] = order === 'asc' ? ['>=', '>'] : ['<=', '<'];
   query

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
+import { Compiled } from './compiledOnce';
+import { keptRecent } from './keptRecent';
 
 /** What this file uses of a better-sqlite3 connection. */
 type SqliteConnection = {
@@ -7,7 +9,7 @@ type SqliteConnection = {
 };
 type SqliteStatement = ReturnType<SqliteConnection['prepare']>;
 
-/** Enough for every list shape a few busy viewers make; the oldest go first. */
+/** Enough for every list shape a few busy viewers make; the least recently used go first. */
 const STATEMENTS_PER_CONNECTION = 100;
 const sqliteStatements = new WeakMap<
   SqliteConnection,
@@ -15,29 +17,30 @@ const sqliteStatements = new WeakMap<
 >();
 
 /**
- * Runs a SELECT as a statement prepared once per connection: a list page
- * (a branch per viewer ref, merged, joined) takes longer to plan than to
- * run. On PostgreSQL the statement is named after its text, so that the
- * server parses it once per connection and can keep its plan; with
- * better-sqlite3 the compiled statement is kept with the connection. The
- * query is compiled by knex once, for its name and to run. Elsewhere, in a
- * transaction, or when switched off, the query runs as it is.
+ * Runs a compiled SELECT as a statement prepared once per connection: a
+ * list page (a branch per viewer ref, merged, joined) takes longer to plan
+ * than to run. On PostgreSQL the statement is named after its text, so that
+ * the server parses it once per connection and can keep its plan; with
+ * better-sqlite3 the prepared statement is kept with the connection.
+ * Elsewhere, in a transaction, or when switched off, it runs as it is.
  */
 export async function selectPrepared<Row>(
   db: Knex,
-  query: Knex.QueryBuilder,
+  statement: Compiled,
   enabled: boolean,
 ): Promise<Row[]> {
-  if (!enabled || db.isTransaction) return query;
-  if (db.client.config.client === 'pg') return selectNamed(db, query);
-  if (db.client.driverName === 'better-sqlite3') {
-    return selectKeptSqlite(db, query);
+  const pg = db.client.config.client === 'pg';
+  if (enabled && !db.isTransaction) {
+    if (pg) return selectNamed(db, statement);
+    if (db.client.driverName === 'better-sqlite3') {
+      return selectKeptSqlite(db, statement);
+    }
   }
-  return query;
+  const result = await db.raw(statement.sql, statement.bindings);
+  return pg ? result.rows : result;
 }
 
-async function selectNamed<Row>(db: Knex, query: Knex.QueryBuilder) {
-  const { sql, bindings } = query.toSQL();
+async function selectNamed<Row>(db: Knex, { sql, bindings }: Compiled) {
   const digest = createHash('sha1').update(sql).digest('hex');
   const result = await db
     .raw(sql, bindings)
@@ -50,8 +53,7 @@ async function selectNamed<Row>(db: Knex, query: Knex.QueryBuilder) {
  * connection it was prepared on. Observers of knex's `query` event (query
  * logs, tests counting statements) still see it.
  */
-async function selectKeptSqlite<Row>(db: Knex, query: Knex.QueryBuilder) {
-  const { sql, bindings } = query.toSQL();
+async function selectKeptSqlite<Row>(db: Knex, { sql, bindings }: Compiled) {
   const connection: SqliteConnection = await db.client.acquireConnection();
   try {
     db.client.emit('query', { sql, bindings, method: 'select' });
@@ -67,16 +69,10 @@ export function keptStatement(connection: SqliteConnection, sql: string) {
     kept = new Map();
     sqliteStatements.set(connection, kept);
   }
-  let statement = kept.get(sql);
-  if (statement) {
-    // Most recently used last, so that the first is the one to drop.
-    kept.delete(sql);
-  } else {
-    statement = connection.prepare(sql);
-    if (kept.size >= STATEMENTS_PER_CONNECTION) {
-      kept.delete(kept.keys().next().value!);
-    }
-  }
-  kept.set(sql, statement);
-  return statement;
+  return keptRecent(
+    kept,
+    sql,
+    () => connection.prepare(sql),
+    STATEMENTS_PER_CONNECTION,
+  );
 }

@@ -1,0 +1,100 @@
+import { normalizeEntityRef } from '@datamesh-governance/plugin-data-products-common';
+import { Cursor, decodeCursor } from './cursor';
+import type { ListFilter, Viewer } from './listQuery';
+
+/** What a page binds: the same shape with other values is the same SQL. */
+export type PageInput = {
+  viewer: Viewer;
+  now: number;
+  take: number;
+  entityRef?: string;
+  createdBefore?: number;
+  cursor?: Cursor;
+};
+
+/** The filter's values as the SQL binds them, each checked and normalised first. */
+export function pageInputOf(
+  filter: ListFilter,
+  viewer: Viewer,
+  now: number,
+): PageInput {
+  return {
+    viewer,
+    now,
+    take: filter.limit + 1,
+    // The schema admits only kind:namespace/name shapes, so this never throws.
+    entityRef: filter.entityRef
+      ? normalizeEntityRef(filter.entityRef, { defaultKind: 'dataproduct' })
+      : undefined,
+    createdBefore: filter.createdBefore
+      ? Date.parse(filter.createdBefore)
+      : undefined,
+    cursor: decodeCursor(filter.cursor),
+  };
+}
+
+/** Everything besides the slots' values that changes a page's SQL. */
+export function shapeOf(
+  filter: ListFilter,
+  input: PageInput,
+  withRows = '',
+): string {
+  return JSON.stringify([
+    withRows,
+    filter.role,
+    filter.status,
+    filter.sort,
+    filter.order,
+    input.viewer.claims.length,
+    input.viewer.claims.indexOf(input.viewer.userRef),
+    input.entityRef !== undefined,
+    input.createdBefore !== undefined,
+    input.cursor !== undefined,
+  ]);
+}
+
+/** The values a page binds, in slots: the viewer's refs, then the rest. */
+export function slotsOf({
+  viewer,
+  now,
+  take,
+  entityRef,
+  createdBefore,
+  cursor,
+}: PageInput): (string | number)[] {
+  return [
+    ...viewer.claims,
+    now,
+    take,
+    entityRef ?? '',
+    createdBefore ?? 0,
+    cursor?.value ?? 0,
+    cursor?.id ?? '',
+  ];
+}
+
+/**
+ * The input with each value replaced by its slot's stand-in (the user's
+ * ref by the stand-in of the same ref among the claims, so that a branch
+ * knows which ref is the user's).
+ */
+export function withStandIns(
+  input: PageInput,
+  standIns: (string | number)[],
+): PageInput {
+  const { claims, userRef } = input.viewer;
+  const refs = standIns.slice(0, claims.length) as string[];
+  const [now, take, entityRef, createdBefore, value, id] = standIns.slice(
+    claims.length,
+  );
+  return {
+    viewer: { claims: refs, userRef: refs[claims.indexOf(userRef)] },
+    now: now as number,
+    take: take as number,
+    entityRef:
+      input.entityRef === undefined ? undefined : (entityRef as string),
+    createdBefore:
+      input.createdBefore === undefined ? undefined : (createdBefore as number),
+    cursor: input.cursor && { value: value as number, id: id as string },
+  };
+}
