@@ -12,8 +12,9 @@ type Template = { sql: string; bindings: Binding[] }[];
 const SHAPES_PER_CLIENT = 200;
 const templates = new WeakMap<object, Map<string, Template>>();
 
-// Stand-ins no real value can equal: strings with a NUL byte (refused at
-// the API), integers beyond any epoch millisecond or page size we bind.
+// Stand-ins, recognisable among what the builder binds: strings with a NUL
+// byte and integers from 2^50 (the year 37,000 in epoch milliseconds); the
+// builder's own constants (statuses, roles) are neither.
 const standInString = (slot: number) => `\u0000slot:${slot}`;
 const STAND_IN_NUMBERS = 2 ** 50;
 const isStandIn = (value: unknown) =>

@@ -63,6 +63,7 @@ async function selectKeptSqlite<Row>(db: Knex, { sql, bindings }: Compiled) {
   }
 }
 
+/** The statement for `sql` on this connection, prepared on first use. */
 export function keptStatement(connection: SqliteConnection, sql: string) {
   let kept = sqliteStatements.get(connection);
   if (!kept) {
