@@ -41,17 +41,21 @@ export function EntityRefsPicker(props: {
         ],
         limit: 25,
       });
-      return items.map(entity => ({
+      const matches: Option[] = items.map(entity => ({
         ref: stringifyEntityRef(entity),
         title: entity.metadata.title ?? entity.metadata.name,
         kind: entity.kind === 'Domain' ? 'domain' : 'data product',
       }));
+      return { term, matches };
     },
     [catalogApi],
   );
   useDebounce(() => search(input), 250, [input, search]);
 
-  const options = found.value ?? [];
+  // Only the matches of what is typed now: those of an earlier term would
+  // be offered (and clicked) while the new search is on its way.
+  const options = found.value?.term === input ? found.value.matches : [];
+  const searching = found.loading || found.value?.term !== input;
   const optionOf = (ref: string): Option =>
     known[ref] ?? { ref, title: ref, kind: '' };
 
@@ -61,7 +65,7 @@ export function EntityRefsPicker(props: {
       id="problem-entity-refs"
       options={options.map(o => o.ref)}
       value={props.value}
-      loading={found.loading}
+      loading={searching}
       filterOptions={refs => refs}
       getOptionLabel={ref => optionOf(ref).title}
       renderOption={ref => {
