@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { keptRecent } from './keptRecent';
+import { LRUCache } from 'lru-cache';
 
 /** A statement as knex compiles it: SQL with `?` and what it binds. */
 export type Compiled = { sql: string; bindings: readonly Knex.Value[] };
@@ -10,7 +10,7 @@ type Template = { sql: string; bindings: Binding[] }[];
 
 /** Shapes kept per database client; the least recently used go first. */
 const SHAPES_PER_CLIENT = 200;
-const templates = new WeakMap<object, Map<string, Template>>();
+const templates = new WeakMap<object, LRUCache<string, Template>>();
 
 // Stand-ins, recognisable among what the builder binds: strings with a NUL
 // byte and integers from 2^50 (the year 37,000 in epoch milliseconds); the
@@ -67,8 +67,13 @@ export function compiledOnce(
 function templateOf(db: Knex, shape: string, make: () => Template) {
   let byShape = templates.get(db.client);
   if (!byShape) {
-    byShape = new Map();
+    byShape = new LRUCache({ max: SHAPES_PER_CLIENT });
     templates.set(db.client, byShape);
   }
-  return keptRecent(byShape, shape, make, SHAPES_PER_CLIENT);
+  let template = byShape.get(shape);
+  if (!template) {
+    template = make();
+    byShape.set(shape, template);
+  }
+  return template;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { Compiled } from './compiledOnce';
-import { keptRecent } from './keptRecent';
+import { LRUCache } from 'lru-cache';
 
 /** What this file uses of a better-sqlite3 connection. */
 type SqliteConnection = {
@@ -13,7 +13,7 @@ type SqliteStatement = ReturnType<SqliteConnection['prepare']>;
 const STATEMENTS_PER_CONNECTION = 100;
 const sqliteStatements = new WeakMap<
   SqliteConnection,
-  Map<string, SqliteStatement>
+  LRUCache<string, SqliteStatement>
 >();
 
 /**
@@ -67,13 +67,13 @@ async function selectKeptSqlite<Row>(db: Knex, { sql, bindings }: Compiled) {
 export function keptStatement(connection: SqliteConnection, sql: string) {
   let kept = sqliteStatements.get(connection);
   if (!kept) {
-    kept = new Map();
+    kept = new LRUCache({ max: STATEMENTS_PER_CONNECTION });
     sqliteStatements.set(connection, kept);
   }
-  return keptRecent(
-    kept,
-    sql,
-    () => connection.prepare(sql),
-    STATEMENTS_PER_CONNECTION,
-  );
+  let statement = kept.get(sql);
+  if (!statement) {
+    statement = connection.prepare(sql);
+    kept.set(sql, statement);
+  }
+  return statement;
 }
